@@ -1,0 +1,156 @@
+"""Derive the Arabic stemmer's exception lists from corpus statistics.
+
+A leading و ف ب ك ل is a clitic when the rest of the word also occurs on its
+own (بسوريا -> سوريا is common); it is part of the word when the rest hardly
+ever occurs (وزير -> زير, فلسطين -> لسطين, بريطانيا -> ريطانيا). Likewise a
+trailing ين/ان/ه/ي is a suffix when the remaining stem has a family of other
+forms (مسلمين: مسلم, مسلمون, مسلمه), and part of the word when it has none
+(فلسطين -> فلسط, لبنان -> لبن is rare next to لبنان).
+
+Reads the Apache-2.0 Arabic news corpora in ../shared/data (never the
+evaluation sets) and writes search/analysis/data/arabic-radical-*.txt.
+
+    python scripts/build_arabic_stem_exceptions.py [--data ../shared/data]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from search.analysis import arabic
+from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
+
+CORPORA = (
+    "antcorpus/antcorpus-v1.1.jsonl",
+    "antcorpus-multisource/ant-v2.1-bbc-arabic.jsonl",
+    "antcorpus-multisource/ant-v2.1-cnn-arabic.jsonl",
+)
+MIN_COUNT = 8  # a word must be seen this often to get an exception
+# The rest of the word (or the stem's other forms) must be at least this rare,
+# relative to the word itself, for the letters to count as part of the word.
+RADICAL_RATIO = 0.08
+# In the order the stemmer tries them, so the first match is its first strip.
+ALL_SUFFIXES = arabic.PRONOUN_SUFFIXES + arabic.PLURAL_SUFFIXES + arabic.FEMININE_SUFFIXES
+# Every ending a stem can carry, as written: feminine/nisba, then plural, then
+# pronoun (ولا + يات = ولايات, مسلم + ون = مسلمون, قوات + ها = قواتها).
+SURFACE_ENDINGS = {
+    fem + plural + pronoun
+    for fem in ("", *arabic.FEMININE_SUFFIXES)
+    for plural in ("", *arabic.PLURAL_SUFFIXES)
+    for pronoun in ("", *arabic.PRONOUN_SUFFIXES)
+}
+OUT_DIR = Path(__file__).resolve().parent.parent / "search" / "analysis" / "data"
+
+
+def count_words(data_dir: Path) -> Counter[str]:
+    """Normalised Arabic word counts over titles and texts of the corpora."""
+    counts: Counter[str] = Counter()
+    for name in CORPORA:
+        path = data_dir / name
+        if not path.exists():
+            sys.exit(f"missing corpus {path}: pass --data pointing at ../shared/data")
+        with path.open(encoding="utf-8") as lines:
+            for line in lines:
+                record = json.loads(line)
+                text = f"{record.get('title') or ''}\n{record.get('text') or ''}"
+                counts.update(
+                    arabic.normalize(token.text) for token in tokenize(text) if token.script == SCRIPT_ARABIC
+                )
+    return counts
+
+
+def first_strip(word: str) -> str | None:
+    """What the stemmer's first clitic step would leave of `word` (None: no step).
+
+    Mirrors arabic.strip_prefixes: a conjunction, else a preposition. لل words
+    are decided at run time (ل + ال, or ل + a radical-first word such as ليبيا)
+    and the article layer needs no exceptions: البانيا and بالبانيا both lose
+    their ال, so they still meet.
+    """
+    if word[0] in arabic.CONJUNCTIONS and len(word) - 1 >= arabic.MIN_STEM_AFTER_CLITIC:
+        return word[1:]
+    if word.startswith(arabic.LAM_ARTICLE):
+        return None
+    if word[0] in arabic.PREPOSITIONS and len(word) - 1 >= arabic.MIN_STEM_AFTER_CLITIC:
+        return word[1:]
+    return None
+
+
+def radical_first_words(counts: Counter[str]) -> set[str]:
+    """Words whose apparent clitic leaves a remainder that hardly ever stands alone.
+
+    وزير (زير), بريطانيا (ريطانيا), والده (الده) keep their first letters;
+    بسوريا (سوريا) and والولايات (الولايات) do not.
+    """
+    radical = set()
+    for word, count in counts.items():
+        if count < MIN_COUNT or arabic.is_stopword(word):
+            continue
+        rest = first_strip(word)
+        if rest is None:
+            continue
+        attested = counts[rest] + counts["ال" + rest]
+        if attested < RADICAL_RATIO * count:
+            radical.add(word)
+    return radical
+
+
+def radical_last_words(counts: Counter[str]) -> set[str]:
+    """Prefix-stripped words whose apparent suffix leaves a stem with no family."""
+    stripped: Counter[str] = Counter()
+    for word, count in counts.items():
+        if not arabic.is_stopword(word):
+            stripped[arabic.strip_prefixes(word)] += count
+    radical = set()
+    for word, count in stripped.items():
+        if count < MIN_COUNT:
+            continue
+        for suffix in ALL_SUFFIXES:
+            stem = word[: -len(suffix)]
+            if not word.endswith(suffix) or len(stem) < arabic.MIN_STEM_AFTER_SUFFIX:
+                continue
+            family = sum(stripped[stem + ending] for ending in SURFACE_ENDINGS if ending != suffix)
+            if family < RADICAL_RATIO * count:
+                radical.add(word)
+            break  # judge the longest matching suffix only
+    return radical
+
+
+def write_list(path: Path, header: str, words: set[str]) -> None:
+    body = "\n".join(sorted(words))
+    path.write_text(f"{header}\n{body}\n", encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    default_data = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+    parser.add_argument("--data", type=Path, default=default_data)
+    args = parser.parse_args()
+
+    counts = count_words(args.data)
+    provenance = (
+        "# Generated by scripts/build_arabic_stem_exceptions.py from antcorpus and\n"
+        "# antcorpus-multisource (Apache-2.0); see README.md in this folder."
+    )
+    first = radical_first_words(counts)
+    write_list(
+        OUT_DIR / "arabic-radical-prefixes.txt",
+        "# Normalised Arabic words whose first letter (و ف ب ك ل) is part of the word.\n" + provenance,
+        first,
+    )
+    arabic.stem_exceptions.cache_clear()  # the suffix pass strips with the new list
+    last = radical_last_words(counts)
+    write_list(
+        OUT_DIR / "arabic-radical-suffixes.txt",
+        "# Normalised Arabic words whose ending (ان ين ون ات ه ي ...) is part of the word.\n" + provenance,
+        last,
+    )
+    print(f"{len(counts)} distinct words; {len(first)} radical-first; {len(last)} radical-last")
+
+
+if __name__ == "__main__":
+    main()

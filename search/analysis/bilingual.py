@@ -1,0 +1,85 @@
+"""Route each word of bilingual text to Arabic or English analysis.
+
+Two views of the same text, both with offsets into the ORIGINAL string:
+STEM (normalised, stemmed, no stopwords) for recall, and EXACT (normalised,
+unstemmed, every word kept) for quoted phrases. Pure Python, no Whoosh: the
+Whoosh analyzers in analyzers.py are thin wrappers over `analyze`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from typing import NamedTuple
+
+from search.analysis import arabic, english
+from search.analysis.tokenizer import SCRIPT_ARABIC, SCRIPT_NUMBER, tokenize
+
+
+class View(str, enum.Enum):
+    STEM = "stem"
+    EXACT = "exact"
+
+
+class WordForms(NamedTuple):
+    """The index terms of one written word; `stem` is None for a stopword."""
+
+    exact: str
+    stem: str | None
+
+
+class Term(NamedTuple):
+    """One index term with the span of the original word it came from."""
+
+    text: str
+    start: int
+    end: int
+    position: int
+
+
+def _analyze_word(raw: str, script: str) -> WordForms:
+    if script == SCRIPT_ARABIC:
+        exact = arabic.normalize(raw)
+        if arabic.is_stopword(exact):
+            return WordForms(exact, None)
+        return WordForms(exact, arabic.light_stem(exact))
+    if script == SCRIPT_NUMBER:
+        digits = arabic.normalize(raw)
+        return WordForms(digits, digits)
+    exact = english.normalize(raw)
+    if not exact or english.is_stopword(raw, exact):
+        return WordForms(exact, None)
+    if exact.isascii() and exact.isalpha():
+        return WordForms(exact, english.stem(exact))
+    return WordForms(exact, exact)  # digits, mixed tokens, other scripts
+
+
+# Natural text is Zipf-distributed, so a plain dict memo saves most of the
+# per-word work; it is bounded so a huge vocabulary cannot grow it forever.
+_CACHE_LIMIT = 300_000
+_cache: dict[str, WordForms] = {}
+
+
+def word_forms(raw: str, script: str) -> WordForms:
+    """Exact and stemmed forms of one word as written (memoised)."""
+    forms = _cache.get(raw)
+    if forms is None:
+        if len(_cache) >= _CACHE_LIMIT:
+            _cache.clear()
+        forms = _cache[raw] = _analyze_word(raw, script)
+    return forms
+
+
+def analyze(text: str, view: View = View.STEM) -> Iterator[Term]:
+    """Index terms of `text` in one view; positions count every written word."""
+    stemmed = view is View.STEM
+    for position, token in enumerate(tokenize(text)):
+        forms = word_forms(token.text, token.script)
+        term = forms.stem if stemmed else forms.exact
+        if term:
+            yield Term(term, token.start, token.end, position)
+
+
+def terms(text: str, view: View = View.STEM) -> list[str]:
+    """Just the index terms of `text`, in order (for queries and tests)."""
+    return [term.text for term in analyze(text, view)]

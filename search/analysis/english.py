@@ -1,0 +1,69 @@
+"""English (and other Latin-script) word analysis: pure functions on str.
+
+Lowercasing with accent folding, possessive removal, stopwords, and the
+Snowball English (Porter2) stemmer. Knows nothing about Whoosh.
+"""
+
+from __future__ import annotations
+
+import threading
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+import Stemmer
+
+_APOSTROPHES = "'\u2019"
+_POSSESSIVES = ("'s", "\u2019s")
+
+
+def is_acronym(word: str) -> bool:
+    """All-caps words of two or more letters (US, IS, WHO, U.S.): never stopwords."""
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def fold(word: str) -> str:
+    """Lowercase, drop accents and apostrophes: Erdoğan -> erdogan, Qur'an -> quran."""
+    word = word.casefold()
+    if not word.isascii():
+        word = "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c))
+    return word
+
+
+def normalize(word: str) -> str:
+    """The exact-view form: folded, possessive 's removed, dots and apostrophes dropped.
+
+    Syria's -> syria, U.S. -> us, al-Sharaa's -> sharaa (the tokenizer already
+    split al- off).
+    """
+    word = fold(word)
+    if word.endswith(_POSSESSIVES):
+        word = word[:-2]
+    elif word.endswith(_APOSTROPHES):  # plural possessive: "officials'"
+        word = word[:-1]
+    return word.replace(".", "").replace("'", "").replace("\u2019", "")
+
+
+@lru_cache(maxsize=1)
+def stopwords() -> frozenset[str]:
+    text = resources.files("search.analysis").joinpath("data", "english-stopwords.txt").read_text("utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+def is_stopword(word: str, normalized: str) -> bool:
+    """A stopword unless written as an acronym: `us` is, `US` is not."""
+    return normalized in stopwords() and not is_acronym(word)
+
+
+# libstemmer keeps per-call buffers, so a Stemmer must not be shared between
+# threads (the web server searches from several).
+_per_thread = threading.local()
+
+
+def stem(normalized: str) -> str:
+    """Snowball English stem of a normalised word: coalitions -> coalit."""
+    stemmer = getattr(_per_thread, "stemmer", None)
+    if stemmer is None:
+        stemmer = _per_thread.stemmer = Stemmer.Stemmer("english")
+    return stemmer.stemWord(normalized)
