@@ -1,0 +1,31 @@
+"""The errors the public API raises; each message says what to do about it."""
+
+from __future__ import annotations
+
+
+class SearchError(Exception):
+    """Base class of every error this package raises on purpose."""
+
+
+class IndexNotFoundError(SearchError):
+    """No index at the given path (Engine.open)."""
+
+
+class IndexExistsError(SearchError):
+    """An index is already there (Engine.create without overwrite=True)."""
+
+
+class IndexLockedError(SearchError):
+    """Another process is writing to the index."""
+
+
+class InvalidDocumentError(SearchError):
+    """A document that cannot be indexed; the message is the reason."""
+
+
+class UndecodableError(InvalidDocumentError):
+    """A file whose bytes are not text we can decode (or are empty)."""
+
+
+class InvalidParameterError(SearchError, ValueError):
+    """A search parameter out of range (limit, page, dates, sort); names the parameter."""

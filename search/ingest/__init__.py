@@ -1,0 +1,1 @@
+"""Readers for news sources: each format yields Documents or Rejections."""

@@ -1,0 +1,110 @@
+"""Validate outside records (JSON objects, API dicts) into Documents, with reasons.
+
+The one place where a mapping becomes a Document, so the JSONL reader and
+`Engine.add_documents` reject bad input with the same words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import date, datetime
+from typing import Any
+
+from search.analysis.language import detect_language
+from search.documents import Document, content_id
+from search.errors import InvalidDocumentError
+from search.ingest.dates import is_future, parse_date
+
+FIELDS = ("id", "title", "body", "lang", "published", "source", "url")
+MAX_ID_LENGTH = 256
+MAX_TITLE_LENGTH = 1_000
+DERIVED_TITLE_LENGTH = 120
+_LANG_CODE = re.compile(r"^[a-z]{2,3}$")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def document_from_record(record: Mapping[str, Any] | Document, origin: str = "") -> Document:
+    """Validate a mapping (or re-check a Document); raise InvalidDocumentError with the reason."""
+    if isinstance(record, Document):
+        record = {
+            **{name: getattr(record, name) for name in (*FIELDS, "dateline", "notes")},
+            "origin": record.origin or origin,
+        }
+    if not isinstance(record, Mapping):
+        raise InvalidDocumentError(
+            f"expected an object with fields {', '.join(FIELDS)}, got {type(record).__name__}"
+        )
+    notes: list[str] = list(record.get("notes") or [])
+    body = _text(record, "body").strip()
+    if not body:
+        raise InvalidDocumentError("empty body: an article needs text to be searchable")
+    title = _WHITESPACE.sub(" ", _text(record, "title")).strip()
+    if not title:
+        title = derive_title(body)
+        notes.append("no title: used the first words of the body")
+    if len(title) > MAX_TITLE_LENGTH:
+        raise InvalidDocumentError(
+            f"title longer than {MAX_TITLE_LENGTH} characters: is the body in the title field?"
+        )
+    published, dateline = _published(record.get("published"), _text(record, "dateline"), notes)
+    doc_id = _text(record, "id").strip() or _text(record, "url").strip() or content_id(title, body)
+    if len(doc_id) > MAX_ID_LENGTH:
+        raise InvalidDocumentError(f"id longer than {MAX_ID_LENGTH} characters")
+    lang = _text(record, "lang").strip().lower()
+    if lang and not _LANG_CODE.match(lang):
+        notes.append(f"lang {lang!r} is not an ISO 639 code: detected instead")
+        lang = ""
+    return Document(
+        id=doc_id,
+        title=title,
+        body=body,
+        lang=lang or detect_language(f"{title}\n{body}"),
+        published=published,
+        source=_WHITESPACE.sub(" ", _text(record, "source")).strip(),
+        url=_text(record, "url").strip(),
+        dateline=dateline,
+        origin=str(record.get("origin") or origin),
+        notes=notes,
+    )
+
+
+def _text(record: Mapping[str, Any], name: str) -> str:
+    value = record.get(name)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int) and name == "id":
+        return str(value)
+    raise InvalidDocumentError(f"field {name!r} must be a string, got {type(value).__name__}")
+
+
+def _published(value: Any, dateline: str, notes: list[str]) -> tuple[datetime | None, str]:
+    """The publication date if it is a full date in the past; else keep its text."""
+    if value in (None, ""):
+        return None, dateline
+    if isinstance(value, datetime):
+        moment = value if value.tzinfo is None else parse_date(value.isoformat())
+    elif isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    elif isinstance(value, str):
+        moment = parse_date(value)
+    else:
+        raise InvalidDocumentError(f"field 'published' must be a date string, got {type(value).__name__}")
+    if moment is None:
+        notes.append(f"published {value!r} is not a full date (day, month, year): kept as dateline")
+        return None, dateline or str(value)
+    if is_future(moment):
+        notes.append(f"published {moment:%Y-%m-%d} is in the future: kept as dateline, not used for sorting")
+        return None, dateline or str(value)
+    return moment, dateline
+
+
+def derive_title(body: str) -> str:
+    """The body's first line, cut at a word boundary: a title for untitled items."""
+    first = _WHITESPACE.sub(" ", body.strip().split("\n", 1)[0])
+    if len(first) <= DERIVED_TITLE_LENGTH:
+        return first
+    cut = first[:DERIVED_TITLE_LENGTH].rsplit(" ", 1)[0]
+    return f"{cut}…"
