@@ -1,0 +1,270 @@
+"""The `news-search` command: rebuild-index, add, query, stats.
+
+Exit codes: 0 all went well, 1 some documents were rejected (the rest are
+indexed), 2 usage error or unusable input (nothing was changed).
+Index location: --index, else $NEWS_SEARCH_INDEX, else ./index.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html
+import json
+import os
+import re
+import sys
+from collections.abc import Iterable, Sequence
+from importlib import resources
+from pathlib import Path
+
+from search.engine import Engine
+from search.errors import IndexNotFoundError, SearchError
+from search.indexing import EmptyRebuildError
+from search.ingest.sources import check_sources, read_sources
+from search.reports import IndexReport
+from search.results import Results
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+SHOWN_REJECTIONS = 10  # in the summary; all of them go to --rejects FILE
+
+
+def default_index() -> str:
+    return os.environ.get("NEWS_SEARCH_INDEX") or "index"
+
+
+def sample_corpus() -> Path:
+    """The articles bundled with the package (search/sample), for demos and tests."""
+    return Path(str(resources.files("search").joinpath("sample")))
+
+
+# --- commands ------------------------------------------------------------------
+
+
+def cmd_rebuild(args: argparse.Namespace) -> int:
+    sources = _sources(args)
+    check_sources(sources)
+    try:
+        report = Engine.rebuild(
+            args.index, _progress(read_sources(sources)), procs=args.procs, allow_empty=args.allow_empty
+        )
+    except EmptyRebuildError as error:
+        _print_report(error.report, args)
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    _print_report(report, args)
+    print(f"index ready at {args.index}")
+    return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    sources = _sources(args)
+    check_sources(sources)
+    try:
+        engine = Engine.open(args.index)
+    except IndexNotFoundError:
+        engine = Engine.create(args.index)
+        print(f"created a new index at {args.index}", file=sys.stderr)
+    with engine:
+        report = engine.add_documents(_progress(read_sources(sources)))
+    _print_report(report, args)
+    return EXIT_OK if report.ok else EXIT_REJECTED
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    text = " ".join(args.text)
+    with Engine.open(args.index) as engine:
+        results = engine.search(
+            text,
+            limit=args.limit,
+            page=args.page,
+            lang=args.lang,
+            source=args.source,
+            since=args.since,
+            until=args.until,
+            sort=args.sort,
+        )
+    if args.json:
+        print(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _print_results(results)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with Engine.open(args.index) as engine:
+        stats = engine.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"index:      {stats['path']} ({stats['generation']})")
+    print(f"documents:  {stats['documents']} ({stats['dated']} with a date)")
+    print("languages:  " + ", ".join(f"{lang} {count}" for lang, count in stats["languages"].items()))
+    print("sources:    " + ", ".join(f"{name} {count}" for name, count in stats["sources"].items()))
+    print(f"on disk:    {stats['bytes_on_disk'] / 2**20:.1f} MB")
+    return EXIT_OK
+
+
+# --- output --------------------------------------------------------------------
+
+_MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
+
+
+def terminal_text(fragment: str, color: bool) -> str:
+    """A highlighted HTML snippet as terminal text: marks in bold, or [brackets]."""
+    marked = _MARK.sub(lambda m: f"\033[1m{m.group(1)}\033[0m" if color else f"[{m.group(1)}]", fragment)
+    return html.unescape(marked)
+
+
+def _print_results(results: Results) -> None:
+    color = sys.stdout.isatty()
+    if results.message:
+        print(results.message)
+    if results.relaxed:
+        print("no article has all the words; showing articles with any of them")
+    pages = max(results.pages, 1)
+    print(f"{results.total} result(s), page {results.page} of {pages} ({results.took_ms:.0f} ms)")
+    for number, hit in enumerate(results, start=(results.page - 1) * results.limit + 1):
+        when = hit.published.date().isoformat() if hit.published else hit.dateline or "undated"
+        print(f"\n{number}. {terminal_text(hit.title_html, color)}")
+        print(f"   [{hit.lang}] {hit.source or 'unknown source'} · {when} · {hit.url or hit.id}")
+        print("   " + terminal_text(hit.snippet, color).replace("\n", " "))
+
+
+def _print_report(report: IndexReport, args: argparse.Namespace) -> None:
+    print(report.summary(), file=sys.stderr)
+    for rejection in report.rejected[:SHOWN_REJECTIONS]:
+        print(f"  rejected {rejection.origin}: {rejection.reason}", file=sys.stderr)
+    if len(report.rejected) > SHOWN_REJECTIONS:
+        print(f"  ... and {len(report.rejected) - SHOWN_REJECTIONS} more", file=sys.stderr)
+    if args.verbose:
+        for duplicate in report.duplicates:
+            print(f"  duplicate {duplicate.origin}: {duplicate.reason}", file=sys.stderr)
+        for notice in report.notices:
+            print(f"  note {notice.origin}: {notice.message}", file=sys.stderr)
+    if args.rejects:
+        report.write_rejects(args.rejects)
+        print(f"rejects, duplicates and notices written to {args.rejects}", file=sys.stderr)
+
+
+def _progress(items: Iterable) -> Iterable:
+    """A progress bar on a terminal; silent in pipes and CI logs."""
+    if not sys.stderr.isatty():
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, unit=" items", desc="indexing", file=sys.stderr)
+
+
+def _sources(args: argparse.Namespace) -> list[str]:
+    sources = list(args.sources)
+    if getattr(args, "sample", False):
+        sources.append(str(sample_corpus()))
+    if not sources:
+        raise UsageError("give at least one SOURCE file or folder (or --sample for the bundled articles)")
+    return sources
+
+
+class UsageError(SearchError):
+    pass
+
+
+# --- argument parsing ----------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="news-search",
+        description="Bilingual Arabic-English news search: build an index, add to it, query it.",
+        epilog="Exit codes: 0 ok, 1 some documents rejected, 2 usage error or unusable input.",
+    )
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--index",
+        default=default_index(),
+        metavar="DIR",
+        help="index folder (default: $NEWS_SEARCH_INDEX or ./index)",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    writing = argparse.ArgumentParser(add_help=False)
+    writing.add_argument(
+        "sources", nargs="*", metavar="SOURCE", help="files or folders (.txt page dumps, .jsonl)"
+    )
+    writing.add_argument(
+        "--rejects", metavar="FILE", help="write every rejected item with its reason (JSON Lines)"
+    )
+    writing.add_argument("-v", "--verbose", action="store_true", help="also list duplicates and notices")
+
+    rebuild = commands.add_parser(
+        "rebuild-index",
+        parents=[common, writing],
+        help="build a fresh index from SOURCEs and swap it in atomically",
+        description="Build a new index from SOURCE files and folders in a fresh folder, then swap it in. "
+        "Searches keep using the old index meanwhile; if the rebuild fails or indexes nothing, "
+        "the old index stays.",
+    )
+    rebuild.add_argument(
+        "--sample", action="store_true", help="include the articles bundled with the package"
+    )
+    rebuild.add_argument(
+        "--procs", type=int, default=None, metavar="N", help="writer processes (default: cores, max 4)"
+    )
+    rebuild.add_argument(
+        "--allow-empty", action="store_true", help="swap in an index even if it has no documents"
+    )
+    rebuild.set_defaults(run=cmd_rebuild)
+
+    add = commands.add_parser(
+        "add",
+        parents=[common, writing],
+        help="add or update documents (by id) in the index",
+        description="Add documents from SOURCE files and folders; a document whose id is already "
+        "indexed replaces it. Creates the index if there is none.",
+    )
+    add.add_argument("--sample", action="store_true", help="include the articles bundled with the package")
+    add.set_defaults(run=cmd_add)
+
+    query = commands.add_parser(
+        "query",
+        parents=[common],
+        help="search the index",
+        description="Search in Arabic and English at once. Words are all required; "
+        'use OR, NOT, -word, "exact phrase", title:, source:, lang:.',
+    )
+    query.add_argument("text", nargs="+", metavar="TEXT", help="the query")
+    query.add_argument("--json", action="store_true", help="print the results as JSON")
+    query.add_argument(
+        "--limit", type=int, default=10, metavar="N", help="results per page (1-100, default 10)"
+    )
+    query.add_argument("--page", type=int, default=1, metavar="N", help="page number (default 1)")
+    query.add_argument("--lang", metavar="CODE", help="only articles in this language (ar, en, ...)")
+    query.add_argument("--source", metavar="NAME", help="only articles from this source (exact name)")
+    query.add_argument(
+        "--since", metavar="DATE", help="only articles published on or after DATE (YYYY-MM-DD)"
+    )
+    query.add_argument(
+        "--until", metavar="DATE", help="only articles published on or before DATE (YYYY-MM-DD)"
+    )
+    query.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
+    query.set_defaults(run=cmd_query)
+
+    stats = commands.add_parser("stats", parents=[common], help="show what the index holds")
+    stats.add_argument("--json", action="store_true", help="print as JSON")
+    stats.set_defaults(run=cmd_stats)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except SearchError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("interrupted; the live index is unchanged", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Snippets with <mark>ed matches, cut from the ORIGINAL stored text.
+
+A word matches when its stemmed or exact form is among the query's terms, so
+سوريـــا, بسوريا and سُورِيَا are all marked for the query سوريا, and the mark
+covers the word exactly as written, diacritics and tatweel included.
+Everything outside the marks is HTML-escaped: the result is safe to insert.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Collection
+from dataclasses import dataclass
+from html import escape
+
+from search.analysis.bilingual import word_forms
+from search.analysis.tokenizer import tokenize
+
+SNIPPET_CHARS = 240
+MAX_ANALYSED_CHARS = 200_000  # a 20 MB page is searched whole but snippeted from its start
+_SENTENCE_STOPS = ".!?؟\n"
+
+
+@dataclass(frozen=True)
+class Span:
+    start: int
+    end: int
+
+
+def matches(text: str, stem_terms: Collection[str], exact_terms: Collection[str] = ()) -> list[Span]:
+    """Spans of the words of `text` that the query terms match."""
+    if not stem_terms and not exact_terms:
+        return []
+    found = []
+    for token in tokenize(text[:MAX_ANALYSED_CHARS]):
+        forms = word_forms(token.text, token.script)
+        if forms.exact in exact_terms or (forms.stem is not None and forms.stem in stem_terms):
+            found.append(Span(token.start, token.end))
+    return found
+
+
+def mark(text: str, spans: list[Span], start: int = 0, end: int | None = None) -> str:
+    """HTML for text[start:end] with each span wrapped in <mark>."""
+    end = len(text) if end is None else end
+    parts, cursor = [], start
+    for span in spans:
+        if span.start < start or span.end > end:
+            continue
+        parts.append(escape(text[cursor : span.start]))
+        parts.append(f"<mark>{escape(text[span.start : span.end])}</mark>")
+        cursor = span.end
+    parts.append(escape(text[cursor:end]))
+    return "".join(parts)
+
+
+def highlight_all(text: str, stem_terms: Collection[str], exact_terms: Collection[str] = ()) -> str:
+    """The whole text as HTML with every match marked (for an article page)."""
+    return mark(text, matches(text, stem_terms, exact_terms))
+
+
+def snippet(
+    text: str,
+    stem_terms: Collection[str],
+    exact_terms: Collection[str] = (),
+    length: int = SNIPPET_CHARS,
+) -> str:
+    """The window of about `length` characters with the most distinct matches, as HTML."""
+    spans = matches(text, stem_terms, exact_terms)
+    if not spans:
+        start, end = 0, _word_end(text, min(length, len(text)))
+        return mark(text, [], start, end) + ("…" if end < len(text) else "")
+    start, at_sentence = _window_start(text, _best_window(text, spans, length))
+    end = _word_end(text, min(start + length, len(text)))
+    html = mark(text, spans, start, end)
+    return ("" if at_sentence else "…") + html + ("…" if end < len(text) else "")
+
+
+def _best_window(text: str, spans: list[Span], length: int) -> int:
+    """Start of the window holding the most distinct matched words (earliest wins ties).
+
+    A two-pointer sweep: linear in the number of matches, so a long page
+    full of the query word costs no more than reading it.
+    """
+    words = [text[span.start : span.end] for span in spans]
+    inside: Counter[str] = Counter()
+    best_start, best_score, right = spans[0].start, (-1, -1), 0
+    for left, first in enumerate(spans):
+        while right < len(spans) and spans[right].end <= first.start + length:
+            inside[words[right]] += 1
+            right += 1
+        score = (len(inside), right - left)
+        if score > best_score:
+            best_start, best_score = first.start, score
+        if right > left:
+            inside[words[left]] -= 1
+            if not inside[words[left]]:
+                del inside[words[left]]
+        else:
+            right = left + 1
+    # Give the first match some context before it, up to a third of the window.
+    return max(best_start - length // 3, 0)
+
+
+def _window_start(text: str, start: int) -> tuple[int, bool]:
+    """(start, whether it is a sentence start): back to a sentence start
+    within 60 characters, else forward to the next word."""
+    for back in range(start, max(start - 60, 0) - 1, -1):
+        if _sentence_starts_at(text, back):
+            return _skip_space(text, back), True
+    while start < len(text) and not text[start - 1].isspace():
+        start += 1
+    return _skip_space(text, start), False
+
+
+def _sentence_starts_at(text: str, position: int) -> bool:
+    """At the text's start, a line start, or after a stop and a space ("Dec.20" is no stop)."""
+    if position == 0 or text[position - 1] == "\n":
+        return True
+    return position >= 2 and text[position - 1].isspace() and text[position - 2] in _SENTENCE_STOPS
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _word_end(text: str, end: int) -> int:
+    """Do not cut a word in half: extend to the end of the word at `end`."""
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    return end

@@ -1,0 +1,141 @@
+"""Write Documents into an index: incremental adds by id, and full rebuilds with a swap.
+
+Input may mix Documents, plain dicts, Rejections and Notices (what the
+readers in search.ingest yield); everything is accounted for in an
+IndexReport. A rebuild that indexes nothing, or fails, leaves the live
+index exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+from whoosh.index import Index, LockError
+
+from search.documents import Document
+from search.errors import IndexLockedError, InvalidDocumentError, SearchError
+from search.index import IndexStore, bulk_writer, document_fields
+from search.ingest.outcomes import Notice, Rejection
+from search.ingest.records import document_from_record
+from search.reports import IndexReport
+
+Item = Document | Mapping[str, Any] | Rejection | Notice
+WRITE_LOCK_TIMEOUT = 5.0  # seconds to wait for Whoosh's writer lock
+
+
+class EmptyRebuildError(SearchError):
+    """A rebuild found no indexable document; the old index stays live."""
+
+    def __init__(self, message: str, report: IndexReport) -> None:
+        super().__init__(message)
+        self.report = report  # the rejections that explain why
+
+
+def _validated(items: Iterable[Item], report: IndexReport) -> Iterable[Document]:
+    """Documents from mixed input, with every rejection and notice recorded."""
+    for number, item in enumerate(items, start=1):
+        if isinstance(item, Rejection):
+            report.rejected.append(item)
+            continue
+        if isinstance(item, Notice):
+            report.notices.append(item)
+            continue
+        origin = getattr(item, "origin", "") or f"item {number}"
+        try:
+            doc = document_from_record(item, origin)
+        except InvalidDocumentError as error:
+            doc_id = item.get("id") if isinstance(item, Mapping) else getattr(item, "id", "")
+            report.rejected.append(Rejection(origin, str(error), str(doc_id or "")))
+            continue
+        report.notices.extend(Notice(doc.origin, note) for note in doc.notes)
+        yield doc
+
+
+def add_documents(ix: Index, items: Iterable[Item]) -> IndexReport:
+    """Add or replace documents by id in the live index, in one commit."""
+    report = IndexReport()
+    started = time.perf_counter()
+    batch: dict[str, Document] = {}
+    for doc in _validated(items, report):
+        if doc.id in batch:
+            report.duplicates.append(
+                Rejection(doc.origin, f"same id as {batch[doc.id].origin}: later one kept", doc.id)
+            )
+        batch[doc.id] = doc
+    if batch:
+        with ix.searcher() as searcher:
+            existing = {doc_id for doc_id in batch if searcher.document_number(id=doc_id) is not None}
+        try:
+            writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT)
+        except LockError:
+            raise IndexLockedError(
+                f"{ix.storage.folder}: another process is writing to this index; try again when it is done"
+            ) from None
+        try:
+            for doc in batch.values():
+                writer.update_document(**document_fields(doc))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        report.updated = len(existing)
+        report.added = len(batch) - len(existing)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def default_procs() -> int:
+    """Writer processes for a rebuild: the cores, at most 4 (Whoosh gains little beyond)."""
+    return max(1, min(os.cpu_count() or 1, 4))
+
+
+def rebuild(
+    store: IndexStore,
+    items: Iterable[Item],
+    procs: int | None = None,
+    limitmb: int = 256,
+    allow_empty: bool = False,
+    progress: Callable[[Iterable[Item]], Iterable[Item]] | None = None,
+) -> IndexReport:
+    """Index `items` into a fresh generation and make it live atomically.
+
+    The first document with a given id wins; later ones are reported as
+    duplicates. On any error, or when nothing was indexed (unless
+    `allow_empty`), the new generation is thrown away and the old index
+    keeps serving.
+    """
+    report = IndexReport()
+    started = time.perf_counter()
+    generation = store.new_generation()
+    try:
+        from whoosh import index as whoosh_index
+
+        ix = whoosh_index.open_dir(str(generation))
+        seen: dict[str, str] = {}
+        with bulk_writer(ix, procs=procs or default_procs(), limitmb=limitmb) as writer:
+            stream = progress(items) if progress else items
+            for doc in _validated(stream, report):
+                if doc.id in seen:
+                    report.duplicates.append(
+                        Rejection(doc.origin, f"same id as {seen[doc.id]}: first one kept", doc.id)
+                    )
+                    continue
+                seen[doc.id] = doc.origin
+                writer.add_document(**document_fields(doc))
+                report.added += 1
+        if report.added == 0 and not allow_empty:
+            raise EmptyRebuildError(
+                f"nothing to index ({len(report.rejected)} rejected): "
+                f"the existing index at {store.root} was kept",
+                report,
+            )
+        store.publish(generation)
+    except BaseException:
+        store.discard(generation)
+        raise
+    store.prune()
+    report.seconds = time.perf_counter() - started
+    return report

@@ -1,0 +1,306 @@
+"""Parse what a reader types into a query tree, and compile the tree for Whoosh.
+
+Syntax (docs/query-syntax.md): words are all required; `OR`, `AND`, `NOT`,
+`-word`, `+word`, parentheses, "quoted phrases" (exact, unstemmed forms),
+and the fields `title:`, `source:`, `lang:`. Nothing a reader types raises:
+an unbalanced quote or parenthesis is dropped, an unknown `field:` is read as
+plain words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from search.analysis.bilingual import View, terms
+
+KNOWN_FIELDS = ("title", "source", "lang")
+TITLE_BOOST = 2.0
+
+
+# --- the tree ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Node
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Node, ...]
+    implicit: bool = True  # juxtaposed words (relaxable), not an explicit AND
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+Node = Word | Phrase | Not | And | Or
+
+
+# --- parsing -------------------------------------------------------------------
+
+_TOKEN = re.compile(
+    r'(?P<phrase>"[^"]*")'
+    r"|(?P<open>\()|(?P<close>\))"
+    r"|(?P<field>[A-Za-z]+):(?=\S)"
+    r"|(?P<prefix>[-+])(?=[^\s\-+])"  # -word, +word, -"phrase", -(group), -title:x
+    r'|(?P<word>[^\s()"]+)'
+)
+
+
+def _lex(text: str) -> list[tuple[str, str]]:
+    # An odd number of quotes: the last one has no partner, so drop it.
+    if text.count('"') % 2:
+        cut = text.rfind('"')
+        text = text[:cut] + " " + text[cut + 1 :]
+    return [(match.lastgroup or "", match.group()) for match in _TOKEN.finditer(text)]
+
+
+class _Parser:
+    """Recursive descent over the lexed query; forgiving by design."""
+
+    def __init__(self, tokens: list[tuple[str, str]]) -> None:
+        self.tokens = tokens
+        self.position = 0
+
+    def peek(self) -> tuple[str, str] | None:
+        return self.tokens[self.position] if self.position < len(self.tokens) else None
+
+    def take(self) -> tuple[str, str]:
+        token = self.tokens[self.position]
+        self.position += 1
+        return token
+
+    def parse(self) -> Node | None:
+        nodes = []
+        while self.peek() is not None:
+            node = self.parse_or()
+            if node is not None:
+                nodes.append(node)
+            elif self.peek() is not None:
+                self.take()  # a stray ")" at the top level: ignore it
+        return _combine_and(nodes)
+
+    def parse_or(self) -> Node | None:
+        options = [self.parse_and()]
+        while self.peek() == ("word", "OR"):
+            self.take()
+            options.append(self.parse_and())
+        options = [option for option in options if option is not None]
+        if len(options) > 1:
+            return Or(tuple(options))
+        return options[0] if options else None
+
+    def parse_and(self) -> Node | None:
+        nodes: list[Node] = []
+        explicit = False
+        while (token := self.peek()) is not None and token != ("word", "OR") and token[0] != "close":
+            if token == ("word", "AND"):
+                self.take()
+                explicit = True
+                continue
+            node = self.parse_unary()
+            if node is not None:
+                nodes.append(node)
+        return _combine_and(nodes, implicit=not explicit)
+
+    def parse_unary(self) -> Node | None:
+        kind, text = self.take()
+        if kind == "prefix" or (kind == "word" and text == "NOT"):
+            child = self.parse_unary() if self.peek() is not None else None
+            if child is None:
+                return None
+            return child if text == "+" else Not(child)
+        return self.parse_primary(kind, text)
+
+    def parse_primary(self, kind: str, text: str) -> Node | None:
+        if kind == "phrase":
+            return Phrase(text[1:-1]) if text[1:-1].strip() else None
+        if kind == "open":
+            inner = self.parse_or()
+            if self.peek() is not None and self.peek()[0] == "close":
+                self.take()
+            return inner
+        if kind == "close":
+            return None  # unbalanced: ignore
+        if kind == "field":
+            return self.parse_field(text[:-1].lower(), text)
+        return Word(text)
+
+    def parse_field(self, name: str, written: str) -> Node | None:
+        if self.peek() is None:
+            return Word(written[:-1])
+        kind, value = self.take()
+        if name not in KNOWN_FIELDS:
+            # Unknown field: read "foo:bar" as the words foo and bar.
+            rest = self.parse_primary(kind, value)
+            return _combine_and([Word(written[:-1]), rest] if rest is not None else [Word(written[:-1])])
+        if kind == "phrase":
+            return Phrase(value[1:-1], name) if value[1:-1].strip() else None
+        if kind == "word":
+            return Word(value, name)
+        if kind == "open":
+            inner = self.parse_or()
+            if self.peek() is not None and self.peek()[0] == "close":
+                self.take()
+            return _with_field(inner, name) if inner is not None else None
+        return None
+
+
+def _combine_and(nodes: list[Node], implicit: bool = True) -> Node | None:
+    if not nodes:
+        return None
+    return nodes[0] if len(nodes) == 1 else And(tuple(nodes), implicit)
+
+
+def _with_field(node: Node, name: str) -> Node:
+    if isinstance(node, (Word, Phrase)):
+        return type(node)(node.text, name)
+    if isinstance(node, Not):
+        return Not(_with_field(node.child, name))
+    children = tuple(_with_field(child, name) for child in node.children)
+    return And(children, node.implicit) if isinstance(node, And) else Or(children)
+
+
+def parse(text: str) -> Node | None:
+    """The query tree of `text`, or None when it holds nothing to search for."""
+    return _Parser(_lex(text)).parse()
+
+
+# --- compiling for Whoosh ------------------------------------------------------
+
+
+@dataclass
+class Compiled:
+    """A Whoosh query plus what the highlighter needs to mark."""
+
+    query: wq.Query | None
+    stem_terms: set[str] = field(default_factory=set)
+    exact_terms: set[str] = field(default_factory=set)
+
+
+class Compiler:
+    """Turns a query tree into a Whoosh query.
+
+    `relaxed` turns juxtaposed words into alternatives (the fallback when
+    requiring every word finds nothing); `exact` searches plain words in the
+    unstemmed views, for queries made only of stopwords ("علي", "The Who").
+    """
+
+    def __init__(self, relaxed: bool = False, exact: bool = False) -> None:
+        self.relaxed = relaxed
+        self.exact = exact
+        self.result = Compiled(None)
+
+    def compile(self, node: Node | None) -> Compiled:
+        compiled = self.visit(node, negated=False) if node is not None else None
+        if _only_exclusions(compiled):
+            compiled = wq.And([wq.Every(), compiled])  # "-isis": everything but
+        self.result.query = compiled
+        return self.result
+
+    def visit(self, node: Node, negated: bool) -> wq.Query | None:
+        if isinstance(node, Word):
+            return self.word(node, negated)
+        if isinstance(node, Phrase):
+            return self.phrase(node, negated)
+        if isinstance(node, Not):
+            inner = self.visit(node.child, not negated)
+            return wq.Not(inner) if inner is not None else None
+        parts = [part for child in node.children if (part := self.visit(child, negated)) is not None]
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        if isinstance(node, Or) or (self.relaxed and node.implicit):
+            positive = [part for part in parts if not isinstance(part, wq.Not)]
+            negative = [part for part in parts if isinstance(part, wq.Not)]
+            if isinstance(node, And) and negative:
+                # Relaxing "a b -c" gives "(a OR b) -c", never "a OR b OR NOT c".
+                either = wq.Or(positive) if len(positive) > 1 else positive[0] if positive else wq.Every()
+                return wq.And([either, *negative])
+            return wq.Or(parts)
+        return wq.And(parts)
+
+    def word(self, node: Word, negated: bool) -> wq.Query | None:
+        if node.field == "lang":
+            return wq.Term("lang", node.text.lower())
+        if node.field == "source":
+            words = terms(node.text, View.EXACT)
+            return _all_of([wq.Term("source_words", word) for word in words])
+        view = View.EXACT if self.exact else View.STEM
+        words = terms(node.text, view)
+        if not negated:
+            (self.result.exact_terms if self.exact else self.result.stem_terms).update(words)
+        fields = ("title_exact", "body_exact") if self.exact else ("title", "body")
+        if node.field == "title":
+            fields = fields[:1]
+        return _all_of([_in_fields(fields, word) for word in words])
+
+    def phrase(self, node: Phrase, negated: bool) -> wq.Query | None:
+        if node.field == "source":
+            words = terms(node.text, View.EXACT)
+            return _phrase_in(("source_words",), words)
+        words = terms(node.text, View.EXACT)
+        if not negated:
+            self.result.exact_terms.update(words)
+        fields = ("title_exact",) if node.field == "title" else ("title_exact", "body_exact")
+        return _phrase_in(fields, words)
+
+
+def _only_exclusions(compiled: wq.Query | None) -> bool:
+    if isinstance(compiled, wq.Not):
+        return True
+    return isinstance(compiled, wq.And) and all(isinstance(part, wq.Not) for part in compiled.subqueries)
+
+
+def _in_fields(fields: tuple[str, ...], word: str) -> wq.Query:
+    queries = [wq.Term(name, word, boost=TITLE_BOOST if name.startswith("title") else 1.0) for name in fields]
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+
+def _phrase_in(fields: tuple[str, ...], words: list[str]) -> wq.Query | None:
+    if not words:
+        return None
+    if len(words) == 1:
+        return _in_fields(fields, words[0])
+    queries = [
+        wq.Phrase(name, words, boost=TITLE_BOOST if name.startswith("title") else 1.0) for name in fields
+    ]
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+
+def _all_of(queries: list[wq.Query]) -> wq.Query | None:
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else wq.And(queries)
+
+
+def walk(node: Node | None) -> Iterator[Node]:
+    """Every node of a tree, depth first."""
+    if node is None:
+        return
+    yield node
+    if isinstance(node, Not):
+        yield from walk(node.child)
+    elif isinstance(node, (And, Or)):
+        for child in node.children:
+            yield from walk(child)

@@ -1,0 +1,82 @@
+"""What a search returns: Results (one page of Hits plus totals) and Hit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One matching article. `snippet` and `title_html` are HTML-safe, matches in <mark>."""
+
+    id: str
+    score: float
+    title: str
+    snippet: str
+    lang: str
+    published: datetime | None
+    source: str
+    url: str
+    dateline: str = ""
+    title_html: str = ""
+    entities: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "score": round(self.score, 4),
+            "title": self.title,
+            "title_html": self.title_html,
+            "snippet": self.snippet,
+            "lang": self.lang,
+            "published": self.published.isoformat() if self.published else None,
+            "dateline": self.dateline or None,
+            "source": self.source or None,
+            "url": self.url or None,
+            "entities": list(self.entities),
+        }
+
+
+@dataclass
+class Results:
+    """One page of hits. `total` counts every match; `relaxed` says the query
+    fell back from all-words to any-word because all-words found nothing."""
+
+    query: str
+    total: int
+    page: int
+    limit: int
+    hits: list[Hit] = field(default_factory=list)
+    relaxed: bool = False
+    took_ms: float = 0.0
+    sort: str = "relevance"
+    message: str = ""  # why nothing was searched ("only stopwords", ...), for the UI
+
+    def __iter__(self) -> Iterator[Hit]:
+        return iter(self.hits)
+
+    def __len__(self) -> int:
+        return len(self.hits)
+
+    def __getitem__(self, position: int) -> Hit:
+        return self.hits[position]
+
+    @property
+    def pages(self) -> int:
+        return -(-self.total // self.limit) if self.limit else 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "limit": self.limit,
+            "sort": self.sort,
+            "relaxed": self.relaxed,
+            "took_ms": round(self.took_ms, 2),
+            "message": self.message or None,
+            "hits": [hit.to_dict() for hit in self.hits],
+        }

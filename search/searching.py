@@ -1,0 +1,168 @@
+"""Run a search on a Whoosh searcher: check parameters, filter, sort, page, build hits.
+
+Parameters are bounded here (query length, page size, result window), so
+every caller (Python API, CLI, web) gets the same limits and the same error
+messages naming the parameter at fault.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from whoosh import query as wq
+from whoosh.searching import Searcher
+
+from search.errors import InvalidParameterError
+from search.highlight import highlight_all, snippet
+from search.index import date_key
+from search.ingest.dates import parse_date
+from search.query import And, Compiled, Compiler, Node, Not, parse, walk
+from search.results import Hit, Results
+
+MAX_QUERY_CHARS = 500
+MAX_LIMIT = 100
+MAX_WINDOW = 1_000  # page * limit: deep paging costs, and nobody reads page 900
+SORTS = ("relevance", "newest", "oldest")
+
+
+@dataclass(frozen=True)
+class SearchRequest:
+    """A checked search: every field is within bounds."""
+
+    query: str
+    limit: int = 10
+    page: int = 1
+    lang: str | None = None
+    source: str | None = None
+    since: datetime | None = None
+    until: datetime | None = None
+    sort: str = "relevance"
+
+    @classmethod
+    def checked(
+        cls,
+        query: str,
+        limit: int = 10,
+        page: int = 1,
+        lang: str | None = None,
+        source: str | None = None,
+        since: str | date | None = None,
+        until: str | date | None = None,
+        sort: str = "relevance",
+    ) -> SearchRequest:
+        if not isinstance(query, str):
+            raise InvalidParameterError(f"query: expected text, got {type(query).__name__}")
+        if len(query) > MAX_QUERY_CHARS:
+            raise InvalidParameterError(
+                f"query: {len(query)} characters is over the limit of {MAX_QUERY_CHARS}; shorten it"
+            )
+        if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
+            raise InvalidParameterError(f"limit: must be a whole number from 1 to {MAX_LIMIT}, got {limit!r}")
+        if not isinstance(page, int) or page < 1:
+            raise InvalidParameterError(f"page: must be a whole number from 1, got {page!r}")
+        if page * limit > MAX_WINDOW:
+            raise InvalidParameterError(
+                f"page: results are served up to number {MAX_WINDOW}; page {page} of {limit} goes past it "
+                "(narrow the query or filters instead)"
+            )
+        if sort not in SORTS:
+            raise InvalidParameterError(f"sort: must be one of {', '.join(SORTS)}, got {sort!r}")
+        start, end = _day("since", since), _day("until", until, end_of_day=True)
+        if start and end and start > end:
+            raise InvalidParameterError("since: is after until; swap them")
+        return cls(query, limit, page, (lang or "").strip().lower() or None, source or None, start, end, sort)
+
+
+def _day(name: str, value: str | date | None, end_of_day: bool = False) -> datetime | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value
+    if isinstance(value, date):
+        moment = datetime(value.year, value.month, value.day)
+    else:
+        moment = parse_date(str(value))
+        if moment is None:
+            raise InvalidParameterError(f"{name}: {value!r} is not a date; use YYYY-MM-DD")
+    if end_of_day and (moment.hour, moment.minute, moment.second) == (0, 0, 0):
+        moment = moment.replace(hour=23, minute=59, second=59)
+    return moment
+
+
+def _filter(request: SearchRequest) -> wq.Query | None:
+    parts: list[wq.Query] = []
+    if request.lang:
+        parts.append(wq.Term("lang", request.lang))
+    if request.source:
+        parts.append(wq.Term("source", request.source))
+    if request.since or request.until:
+        low = date_key(request.since) if request.since else None
+        high = date_key(request.until) if request.until else None
+        parts.append(wq.NumericRange("newest_key", low, high))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+def run_search(searcher: Searcher, request: SearchRequest) -> Results:
+    started = time.perf_counter()
+    results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
+    tree = parse(request.query)
+    exact = False
+    compiled = Compiler().compile(tree)
+    if compiled.query is None and tree is not None:
+        exact = True  # "علي", "The Who": only stopwords, so search the unstemmed views
+        compiled = Compiler(exact=True).compile(tree)
+    if compiled.query is None:
+        results.message = "nothing to search for: type a word (stopwords and punctuation alone are ignored)"
+        return results
+    found = _execute(searcher, compiled.query, request)
+    if found.is_empty() and _relaxable(tree):
+        relaxed = Compiler(relaxed=True, exact=exact).compile(tree)
+        found = _execute(searcher, relaxed.query, request)
+        results.relaxed = True
+    results.total = len(found)
+    first = (request.page - 1) * request.limit
+    for hit in found[first : first + request.limit]:
+        results.hits.append(_hit(hit.fields(), hit.score or 0.0, compiled))
+    results.took_ms = (time.perf_counter() - started) * 1000
+    return results
+
+
+def _relaxable(tree: Node | None) -> bool:
+    """Whether any-word matching could find more: some implicit AND of two or more terms."""
+    return any(
+        isinstance(node, And)
+        and node.implicit
+        and sum(not isinstance(child, Not) for child in node.children) > 1
+        for node in walk(tree)
+    )
+
+
+def _execute(searcher: Searcher, compiled: wq.Query, request: SearchRequest):
+    window = request.page * request.limit
+    sort_options = {}
+    if request.sort == "newest":
+        sort_options = {"sortedby": "newest_key", "reverse": True}
+    elif request.sort == "oldest":
+        sort_options = {"sortedby": "oldest_key"}
+    return searcher.search(compiled, limit=window, filter=_filter(request), **sort_options)
+
+
+def _hit(stored: dict, score: float, compiled: Compiled) -> Hit:
+    published = stored.get("published") or ""
+    return Hit(
+        id=stored["id"],
+        score=score,
+        title=stored.get("title", ""),
+        title_html=highlight_all(stored.get("title", ""), compiled.stem_terms, compiled.exact_terms),
+        snippet=snippet(stored.get("body", ""), compiled.stem_terms, compiled.exact_terms),
+        lang=stored.get("lang", ""),
+        published=datetime.fromisoformat(published) if published else None,
+        source=stored.get("source", ""),
+        url=stored.get("url", ""),
+        dateline=stored.get("dateline", ""),
+        entities=tuple(entity for entity in (stored.get("entities") or "").split(",") if entity),
+    )
