@@ -136,8 +136,9 @@ def stem_exceptions() -> tuple[frozenset[str], frozenset[str]]:
 def strip_prefixes(word: str) -> str:
     """Remove proclitics and the article: وبالتحالف -> تحالف, لداعش -> داعش.
 
-    A word listed as radical-first keeps its first letter at that layer
-    (وزير, بريطانيا), so its clitic forms (ووزير, لبريطانيا) stem alike.
+    A word listed as radical-first keeps its first letters at that layer
+    (وزير, بريطانيا; التزام, المانيا), so its clitic forms (ووزير,
+    لبريطانيا, بالتزام, الالتزام) stem alike.
     """
     radical_first, _ = stem_exceptions()
     if word[:1] in CONJUNCTIONS and len(word) - 1 >= MIN_STEM_AFTER_CLITIC and word not in radical_first:
@@ -152,7 +153,11 @@ def strip_prefixes(word: str) -> str:
                 return word[2:]
         elif len(word) - 1 >= MIN_STEM_AFTER_CLITIC:
             word = word[1:]
-    if word.startswith(ARTICLE) and len(word) - 2 >= MIN_STEM_AFTER_ARTICLE:
+    if (
+        word.startswith(ARTICLE)
+        and len(word) - 2 >= MIN_STEM_AFTER_ARTICLE
+        and word not in radical_first  # الغاء (إلغاء), المانيا, التزام
+    ):
         word = word[2:]
     return word
 
