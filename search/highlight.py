@@ -23,19 +23,31 @@ _SENTENCE_STOPS = ".!?؟\n"
 
 @dataclass(frozen=True)
 class Span:
+    """A matched word: where it is, which query term it matched, and whether it
+    is the very form the reader typed."""
+
     start: int
     end: int
+    term: str = ""
+    typed: bool = False
 
 
-def matches(text: str, stem_terms: Collection[str], exact_terms: Collection[str] = ()) -> list[Span]:
+def matches(
+    text: str,
+    stem_terms: Collection[str],
+    exact_terms: Collection[str] = (),
+    typed: Collection[str] = (),
+) -> list[Span]:
     """Spans of the words of `text` that the query terms match."""
     if not stem_terms and not exact_terms:
         return []
     found = []
     for token in tokenize(text[:MAX_ANALYSED_CHARS]):
         forms = word_forms(token.text, token.script)
-        if forms.exact in exact_terms or (forms.stem is not None and forms.stem in stem_terms):
-            found.append(Span(token.start, token.end))
+        if forms.exact in exact_terms:
+            found.append(Span(token.start, token.end, forms.exact, forms.exact in typed))
+        elif forms.stem is not None and forms.stem in stem_terms:
+            found.append(Span(token.start, token.end, forms.stem, forms.exact in typed))
     return found
 
 
@@ -63,38 +75,42 @@ def snippet(
     stem_terms: Collection[str],
     exact_terms: Collection[str] = (),
     length: int = SNIPPET_CHARS,
+    typed: Collection[str] = (),
 ) -> str:
-    """The window of about `length` characters with the most distinct matches, as HTML."""
-    spans = matches(text, stem_terms, exact_terms)
+    """The window of about `length` characters that covers the most query terms, as HTML.
+
+    Ties go to the window with more of the forms the reader typed (`typed`,
+    exact-view forms: بسوريا over السورية), then to more matches, then the earliest.
+    """
+    spans = matches(text, stem_terms, exact_terms, typed)
     if not spans:
         start, end = 0, _word_end(text, min(length, len(text)))
         return mark(text, [], start, end) + ("…" if end < len(text) else "")
-    start, at_sentence = _window_start(text, _best_window(text, spans, length))
+    start, at_sentence = _window_start(text, _best_window(spans, length))
     end = _word_end(text, min(start + length, len(text)))
     html = mark(text, spans, start, end)
     return ("" if at_sentence else "…") + html + ("…" if end < len(text) else "")
 
 
-def _best_window(text: str, spans: list[Span], length: int) -> int:
-    """Start of the window holding the most distinct matched words (earliest wins ties).
-
-    A two-pointer sweep: linear in the number of matches, so a long page
-    full of the query word costs no more than reading it.
-    """
-    words = [text[span.start : span.end] for span in spans]
-    inside: Counter[str] = Counter()
-    best_start, best_score, right = spans[0].start, (-1, -1), 0
+def _best_window(spans: list[Span], length: int) -> int:
+    """Start of the best window (see `snippet`); a two-pointer sweep, linear in
+    the number of matches, so a long page full of the query word stays cheap."""
+    terms: Counter[str] = Counter()
+    typed = right = 0
+    best_start, best_score = spans[0].start, (-1, -1, -1)
     for left, first in enumerate(spans):
         while right < len(spans) and spans[right].end <= first.start + length:
-            inside[words[right]] += 1
+            terms[spans[right].term] += 1
+            typed += spans[right].typed
             right += 1
-        score = (len(inside), right - left)
+        score = (len(terms), typed, right - left)
         if score > best_score:
             best_start, best_score = first.start, score
         if right > left:
-            inside[words[left]] -= 1
-            if not inside[words[left]]:
-                del inside[words[left]]
+            terms[first.term] -= 1
+            if not terms[first.term]:
+                del terms[first.term]
+            typed -= first.typed
         else:
             right = left + 1
     # Give the first match some context before it, up to a third of the window.

@@ -195,6 +195,7 @@ class Compiled:
     query: wq.Query | None
     stem_terms: set[str] = field(default_factory=set)
     exact_terms: set[str] = field(default_factory=set)
+    typed: set[str] = field(default_factory=set)  # exact forms of the words as typed
 
 
 class Compiler:
@@ -250,6 +251,7 @@ class Compiler:
         words = terms(node.text, view)
         if not negated:
             (self.result.exact_terms if self.exact else self.result.stem_terms).update(words)
+            self.result.typed.update(terms(node.text, View.EXACT))
         fields = ("title_exact", "body_exact") if self.exact else ("title", "body")
         if node.field == "title":
             fields = fields[:1]

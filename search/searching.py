@@ -158,7 +158,9 @@ def _hit(stored: dict, score: float, compiled: Compiled) -> Hit:
         score=score,
         title=stored.get("title", ""),
         title_html=highlight_all(stored.get("title", ""), compiled.stem_terms, compiled.exact_terms),
-        snippet=snippet(stored.get("body", ""), compiled.stem_terms, compiled.exact_terms),
+        snippet=snippet(
+            stored.get("body", ""), compiled.stem_terms, compiled.exact_terms, typed=compiled.typed
+        ),
         lang=stored.get("lang", ""),
         published=datetime.fromisoformat(published) if published else None,
         source=stored.get("source", ""),

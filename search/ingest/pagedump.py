@@ -24,8 +24,10 @@ from search.ingest.dates import DATE_PHRASE, YEARLESS_DATE, englishify_months, f
 
 # A gap of more than this many non-blank, non-prose lines ends the article.
 MAX_GAP_LINES = 6
-# Inside a "Related" box, prose shorter than this is another article's headline.
+# Inside a "Related" box, prose shorter than this is another article's
+# headline, unless it ends with a full stop (headlines seldom do).
 RELATED_EXIT_WORDS = 15
+_FULL_STOP = re.compile(r"[.۔][\"'”’»)]*$")
 # Gaps made of these kinds may sit inside an article (a related box, a photo).
 _BRIDGEABLE = {LineKind.SHORT, LineKind.RELATED, LineKind.LIST_ITEM, LineKind.CAPTION, LineKind.BLANK}
 TITLE_MIN_WORDS = 3
@@ -96,7 +98,12 @@ def _article_run(lines: list[_Line]) -> list[_Line]:
     broken = in_related = False
     for line in lines:
         kind = line.kind
-        if kind is LineKind.PROSE and in_related and len(line.text.split()) < RELATED_EXIT_WORDS:
+        if (
+            kind is LineKind.PROSE
+            and in_related
+            and len(line.text.split()) < RELATED_EXIT_WORDS
+            and not _FULL_STOP.search(line.text)
+        ):
             kind = LineKind.SHORT  # "Analysis: Can Syria's new army hold the desert?"
         if kind is LineKind.PROSE:
             if current and (broken or gap > MAX_GAP_LINES):
