@@ -1,0 +1,60 @@
+"""Validation of outside records: one set of reasons for every entry point."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from search.errors import InvalidDocumentError
+from search.ingest.records import document_from_record
+
+
+def test_minimal_record_gets_id_language_and_title() -> None:
+    doc = document_from_record({"body": "سوريا تنضم إلى التحالف الدولي ضد داعش"})
+    assert doc.id.startswith("sha1-") and doc.lang == "ar"
+    assert doc.title == "سوريا تنضم إلى التحالف الدولي ضد داعش"
+    assert any("no title" in note for note in doc.notes)
+
+
+def test_content_id_is_stable_across_whitespace() -> None:
+    first = document_from_record({"title": "T", "body": "Syria joins\nthe coalition."})
+    second = document_from_record({"title": "T ", "body": "Syria joins the   coalition."})
+    assert first.id == second.id
+
+
+def test_url_is_the_id_when_there_is_no_id() -> None:
+    doc = document_from_record({"title": "t", "body": "b b b", "url": "https://example.org/a"})
+    assert doc.id == "https://example.org/a"
+
+
+@pytest.mark.parametrize(
+    ("record", "reason"),
+    [
+        ({"title": "t", "body": ""}, "empty body"),
+        ({"title": "t", "body": 42}, "'body' must be a string"),
+        ({"title": "x" * 2000, "body": "b"}, "title longer"),
+        ({"id": "x" * 300, "title": "t", "body": "b"}, "id longer"),
+        ("just text", "expected an object"),
+    ],
+)
+def test_rejections(record: object, reason: str) -> None:
+    with pytest.raises(InvalidDocumentError, match=reason):
+        document_from_record(record)  # type: ignore[arg-type]
+
+
+def test_dates() -> None:
+    assert document_from_record({"title": "t", "body": "b", "published": "2026-02-09"}).published == datetime(
+        2026, 2, 9
+    )
+    future = document_from_record({"title": "t", "body": "b", "published": "2099-01-01"})
+    assert future.published is None and future.dateline == "2099-01-01" and "future" in future.notes[0]
+    vague = document_from_record({"title": "t", "body": "b", "published": "Dec.20"})
+    assert vague.published is None and vague.dateline == "Dec.20"
+
+
+def test_bad_language_code_is_detected_instead() -> None:
+    doc = document_from_record(
+        {"title": "Syria", "body": "Syria joins the coalition against ISIS.", "lang": "English"}
+    )
+    assert doc.lang == "en" and "not an ISO 639 code" in doc.notes[0]

@@ -1,0 +1,162 @@
+"""The public API on real indexes: the seeds and the bundled sample corpus."""
+
+from __future__ import annotations
+
+import re
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from search import Engine, IndexExistsError, IndexNotFoundError, InvalidParameterError
+
+ARABIC_SEED = "004_7e44c80ef079b91c"
+
+
+def titles(results) -> list[str]:
+    return [hit.title for hit in results]
+
+
+@pytest.mark.parametrize("query", ["داعش", "بسوريا", "لداعش", "سوريـــا", "سُورِيَا", "هيغسيث"])
+def test_arabic_forms_find_the_arabic_seed(seeds_engine: Engine, query: str) -> None:
+    results = seeds_engine.search(query)
+    assert [hit.lang for hit in results] == ["ar"]
+    assert results[0].title.startswith('"لا ملاذات آمنة"')
+
+
+def marked(html: str) -> list[str]:
+    return re.findall(r"<mark>(.*?)</mark>", html)
+
+
+def test_snippet_marks_the_word_as_written(seeds_engine: Engine) -> None:
+    # The snippet prefers the window with the form the reader typed.
+    assert "بسوريا" in marked(seeds_engine.search("بسوريا")[0].snippet)
+    # Typed with tatweel or diacritics, it marks the document's own spelling.
+    for query in ("سوريـــا", "سُورِيَا"):
+        words = marked(seeds_engine.search(query)[0].snippet)
+        assert "سوريا" in words and not {"سوريـــا", "سُورِيَا"} & set(words)
+
+
+def test_isis_finds_the_english_seeds(seeds_engine: Engine) -> None:
+    results = seeds_engine.search("ISIS")
+    assert results.total == 4 and {hit.lang for hit in results} == {"en"}
+
+
+def test_possessive_finds_all_english_seeds_and_marks_it(seeds_engine: Engine) -> None:
+    results = seeds_engine.search("Syria's")
+    assert results.total == 4
+    words = [word for hit in results for word in marked(hit.snippet)]
+    assert set(words) <= {"Syria", "Syria’s", "Syria's"} and "Syria’s" in words
+
+
+def test_hit_fields(seeds_engine: Engine) -> None:
+    hit = seeds_engine.search("Shaibani Riyadh")[0]
+    assert hit.title.startswith("Syria’s entry into the coalition")
+    assert hit.published.isoformat() == "2026-02-09T16:15:00"
+    assert hit.source == "Syrian Arab News Agency (SANA)" and hit.lang == "en" and hit.score > 0
+    assert hit.id.startswith("sha1-") and hit.url == ""
+
+
+def test_all_words_required_then_relaxed(seeds_engine: Engine) -> None:
+    strict = seeds_engine.search("Palmyra Rubio")
+    assert strict.total == 1 and not strict.relaxed
+    relaxed = seeds_engine.search("Palmyra zzyzx")
+    assert relaxed.relaxed and relaxed.total >= 2
+
+
+def test_operators(seeds_engine: Engine) -> None:
+    assert seeds_engine.search("ISIS -Palmyra").total == 2
+    assert seeds_engine.search("Rubio OR هيغسيث").total == 2
+    assert seeds_engine.search('"safe havens"').total == 2
+    assert seeds_engine.search("title:ISIL").total == 1
+    assert seeds_engine.search("lang:ar").total == 1
+    assert seeds_engine.search("source:sana coalition").total == 2
+
+
+def test_quoted_phrase_is_exact(sample_engine: Engine) -> None:
+    exact = sample_engine.search('"الدولة الإسلامية"')
+    assert exact.total >= 1
+    for hit in exact:
+        assert "<mark>" in hit.snippet
+
+
+def test_stopword_only_query_searches_the_exact_view(seeds_engine: Engine) -> None:
+    results = seeds_engine.search("the")
+    assert results.total == 4 and not results.message
+
+
+def test_nothing_to_search(seeds_engine: Engine) -> None:
+    results = seeds_engine.search('" ( - ')
+    assert results.total == 0 and "nothing to search" in results.message
+
+
+@pytest.mark.parametrize("query", ['"unbalanced', "((ISIS", "foo:bar ISIS", "NOT", "title:", "ISIS)", "-"])
+def test_malformed_queries_never_raise(seeds_engine: Engine, query: str) -> None:
+    seeds_engine.search(query)
+
+
+def test_filters_and_sorting(sample_engine: Engine) -> None:
+    arabic = sample_engine.search("داعش", lang="ar", limit=50)
+    assert arabic.total > 0 and {hit.lang for hit in arabic} == {"ar"}
+    newest = sample_engine.search("Syria", sort="newest", limit=50)
+    dates = [hit.published for hit in newest if hit.published]
+    assert dates == sorted(dates, reverse=True)
+    assert newest.hits[-1].published is None  # undated articles last
+    oldest = sample_engine.search("Syria", sort="oldest", limit=50)
+    dates = [hit.published for hit in oldest if hit.published]
+    assert dates == sorted(dates) and oldest.hits[-1].published is None
+    window = sample_engine.search("Syria", since="2026-01-01", until="2026-02-28", limit=50)
+    assert window.total and all("2026-01-01" <= hit.published.isoformat() < "2026-03-01" for hit in window)
+    levant = sample_engine.search("Syria", source="Levant Wire", limit=50)
+    assert levant.total and {hit.source for hit in levant} == {"Levant Wire"}
+
+
+def test_pagination(sample_engine: Engine) -> None:
+    everything = sample_engine.search("سوريا OR Syria", limit=100)
+    first, second = (sample_engine.search("سوريا OR Syria", limit=5, page=page) for page in (1, 2))
+    assert [hit.id for hit in first] + [hit.id for hit in second] == [hit.id for hit in everything][:10]
+    assert first.total == everything.total and first.pages == -(-everything.total // 5)
+
+
+@pytest.mark.parametrize(
+    ("options", "parameter"),
+    [
+        ({"limit": 101}, "limit"),
+        ({"limit": 0}, "limit"),
+        ({"page": 0}, "page"),
+        ({"page": 11, "limit": 100}, "page"),
+        ({"sort": "random"}, "sort"),
+        ({"since": "yesterday-ish"}, "since"),
+        ({"since": "2026-02-01", "until": "2026-01-01"}, "since"),
+        ({"query": "x" * 501}, "query"),
+    ],
+)
+def test_bad_parameters_name_the_parameter(seeds_engine: Engine, options: dict, parameter: str) -> None:
+    query = options.pop("query", "ISIS")
+    with pytest.raises(InvalidParameterError, match=f"^{parameter}:"):
+        seeds_engine.search(query, **options)
+
+
+def test_create_and_open_errors(tmp_path: Path) -> None:
+    with pytest.raises(IndexNotFoundError):
+        Engine.open(tmp_path / "none")
+    Engine.create(tmp_path / "index").close()
+    with pytest.raises(IndexExistsError):
+        Engine.create(tmp_path / "index")
+    Engine.create(tmp_path / "index", overwrite=True).close()
+
+
+def test_get_and_stats(seeds_engine: Engine) -> None:
+    hit = seeds_engine.search("هيغسيث")[0]
+    doc = seeds_engine.get(hit.id)
+    assert doc.lang == "ar" and "هيغسيث" in doc.body and seeds_engine.get("no-such-id") is None
+    stats = seeds_engine.stats()
+    assert stats["documents"] == 5 and stats["languages"] == {"en": 4, "ar": 1} and stats["dated"] == 2
+
+
+def test_concurrent_searches_agree(sample_engine: Engine) -> None:
+    queries = ["داعش", "Palmyra", "الرقة", "Raqqa", "الشيباني", "coalition", "دير الزور", "CENTCOM"] * 10
+    expected = {query: [hit.id for hit in sample_engine.search(query)] for query in set(queries)}
+    with ThreadPoolExecutor(8) as pool:
+        found = list(pool.map(lambda q: (q, [hit.id for hit in sample_engine.search(q)]), queries))
+    assert all(ids == expected[query] for query, ids in found)
