@@ -128,10 +128,15 @@ class Engine:
         since: str | date | datetime | None = None,
         until: str | date | datetime | None = None,
         sort: str = "relevance",
+        match: str = "all",
     ) -> Results:
         """Search in both languages at once. A malformed query never raises; a
-        parameter out of bounds raises InvalidParameterError naming it."""
-        request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort)
+        parameter out of bounds raises InvalidParameterError naming it.
+
+        `match="any"` ranks articles having any of the words (BM25 over their
+        OR) instead of requiring all of them: for questions in plain language.
+        """
+        request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort, match)
         return run_search(self._searcher(), request)
 
     def get(self, doc_id: str) -> Document | None:

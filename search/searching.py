@@ -25,6 +25,10 @@ MAX_QUERY_CHARS = 500
 MAX_LIMIT = 100
 MAX_WINDOW = 1_000  # page * limit: deep paging costs, and nobody reads page 900
 SORTS = ("relevance", "newest", "oldest")
+# "all": every word required, falling back to any word when that finds nothing
+# (what a reader typing keywords expects). "any": BM25 over the OR of the
+# words from the start, for natural-language questions (evaluation, "more like").
+MATCHES = ("all", "any")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class SearchRequest:
     since: datetime | None = None
     until: datetime | None = None
     sort: str = "relevance"
+    match: str = "all"
 
     @classmethod
     def checked(
@@ -51,6 +56,7 @@ class SearchRequest:
         since: str | date | None = None,
         until: str | date | None = None,
         sort: str = "relevance",
+        match: str = "all",
     ) -> SearchRequest:
         if not isinstance(query, str):
             raise InvalidParameterError(f"query: expected text, got {type(query).__name__}")
@@ -69,10 +75,13 @@ class SearchRequest:
             )
         if sort not in SORTS:
             raise InvalidParameterError(f"sort: must be one of {', '.join(SORTS)}, got {sort!r}")
+        if match not in MATCHES:
+            raise InvalidParameterError(f"match: must be one of {', '.join(MATCHES)}, got {match!r}")
         start, end = _day("since", since), _day("until", until, end_of_day=True)
         if start and end and start > end:
             raise InvalidParameterError("since: is after until; swap them")
-        return cls(query, limit, page, (lang or "").strip().lower() or None, source or None, start, end, sort)
+        lang = (lang or "").strip().lower() or None
+        return cls(query, limit, page, lang, source or None, start, end, sort, match)
 
 
 def _day(name: str, value: str | date | None, end_of_day: bool = False) -> datetime | None:
@@ -111,15 +120,16 @@ def run_search(searcher: Searcher, request: SearchRequest) -> Results:
     results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
     tree = parse(request.query)
     exact = False
-    compiled = Compiler().compile(tree)
+    any_word = request.match == "any"
+    compiled = Compiler(relaxed=any_word).compile(tree)
     if compiled.query is None and tree is not None:
         exact = True  # "علي", "The Who": only stopwords, so search the unstemmed views
-        compiled = Compiler(exact=True).compile(tree)
+        compiled = Compiler(relaxed=any_word, exact=True).compile(tree)
     if compiled.query is None:
         results.message = "nothing to search for: type a word (stopwords and punctuation alone are ignored)"
         return results
     found = _execute(searcher, compiled.query, request)
-    if found.is_empty() and _relaxable(tree):
+    if found.is_empty() and not any_word and _relaxable(tree):
         relaxed = Compiler(relaxed=True, exact=exact).compile(tree)
         found = _execute(searcher, relaxed.query, request)
         results.relaxed = True

@@ -64,6 +64,18 @@ def test_all_words_required_then_relaxed(seeds_engine: Engine) -> None:
     assert relaxed.relaxed and relaxed.total >= 2
 
 
+def test_any_word_ranks_the_union_without_falling_back(seeds_engine: Engine) -> None:
+    # Questions are matched with match="any": every article with either word,
+    # the one with both first, and it is not a fallback, so not "relaxed".
+    both = {hit.id for hit in seeds_engine.search("Palmyra Rubio")}
+    either = {hit.id for hit in seeds_engine.search("Palmyra OR Rubio")}
+    found = seeds_engine.search("Palmyra Rubio", match="any")
+    assert not found.relaxed and {hit.id for hit in found} == either and len(either) > len(both) == 1
+    assert found[0].id in both
+    # "-word" still excludes in any-word mode.
+    assert seeds_engine.search("Palmyra Rubio -ISIS", match="any").total < found.total
+
+
 def test_operators(seeds_engine: Engine) -> None:
     assert seeds_engine.search("ISIS -Palmyra").total == 2
     assert seeds_engine.search("Rubio OR هيغسيث").total == 2
@@ -126,6 +138,7 @@ def test_pagination(sample_engine: Engine) -> None:
         ({"page": 0}, "page"),
         ({"page": 11, "limit": 100}, "page"),
         ({"sort": "random"}, "sort"),
+        ({"match": "some"}, "match"),
         ({"since": "yesterday-ish"}, "since"),
         ({"since": "2026-02-01", "until": "2026-01-01"}, "since"),
         ({"query": "x" * 501}, "query"),
