@@ -21,6 +21,8 @@ class Document:
     keeps the date text the page does give ("Damascus, Dec.20"), so nothing
     is invented and nothing is lost. `origin` says where it came from (file,
     line) for reports; `notes` are warnings for the run report.
+    `title_from_body` marks a title cut from the body's first words for
+    display: its words are already in the body, so it is not indexed again.
     """
 
     id: str
@@ -33,6 +35,7 @@ class Document:
     dateline: str = ""
     origin: str = ""
     notes: list[str] = field(default_factory=list)
+    title_from_body: bool = False
 
 
 def content_id(title: str, body: str) -> str:

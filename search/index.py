@@ -81,6 +81,13 @@ def document_fields(doc: Document) -> dict[str, object]:
         "published": doc.published.isoformat() if doc.published else "",
         "dateline": doc.dateline,
     }
+    if doc.title_from_body:
+        # Shown as the title, but not indexed as one: these words are the
+        # body's own, and a second, boosted copy would rank untitled items
+        # by their first line (measured on the paragraph collections,
+        # docs/evaluation.md).
+        values["_stored_title"] = doc.title
+        values["title"] = values["title_exact"] = ""
     if doc.published:
         values["newest_key"] = values["oldest_key"] = date_key(doc.published)
     return values

@@ -98,3 +98,17 @@ def test_parallel_writer_rebuild(tmp_path: Path) -> None:
     assert report.added == 300
     with Engine.open(tmp_path / "index") as engine:
         assert engine.search("لداعش").total == 300
+
+
+@pytest.mark.parametrize("procs", [1, 2])
+def test_a_title_cut_from_the_body_is_shown_but_not_indexed_again(tmp_path: Path, procs: int) -> None:
+    # Untitled items get their first words as a display title; indexing that
+    # copy as a boosted title would rank them by their first line.
+    untitled = {"id": "u", "body": "Palmyra was retaken.\n\nThe coalition said so.", "lang": "en"}
+    titled = {"id": "t", "title": "Palmyra retaken", "body": "The coalition said so.", "lang": "en"}
+    Engine.rebuild(tmp_path / "index", [untitled, titled], procs=procs)
+    with Engine.open(tmp_path / "index") as engine:
+        assert [hit.id for hit in engine.search("title:Palmyra")] == ["t"]
+        assert {hit.id for hit in engine.search("Palmyra")} == {"t", "u"}
+        assert engine.get("u").title == "Palmyra was retaken."
+        assert {hit.id: hit.title for hit in engine.search("Palmyra")}["u"] == "Palmyra was retaken."

@@ -28,7 +28,7 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
     """Validate a mapping (or re-check a Document); raise InvalidDocumentError with the reason."""
     if isinstance(record, Document):
         record = {
-            **{name: getattr(record, name) for name in (*FIELDS, "dateline", "notes")},
+            **{name: getattr(record, name) for name in (*FIELDS, "dateline", "notes", "title_from_body")},
             "origin": record.origin or origin,
         }
     if not isinstance(record, Mapping):
@@ -40,6 +40,7 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
     if not body:
         raise InvalidDocumentError("empty body: an article needs text to be searchable")
     title = _WHITESPACE.sub(" ", _text(record, "title")).strip()
+    title_from_body = bool(record.get("title_from_body")) or not title
     if not title:
         title = derive_title(body)
         notes.append("no title: used the first words of the body")
@@ -66,6 +67,7 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
         dateline=dateline,
         origin=str(record.get("origin") or origin),
         notes=notes,
+        title_from_body=title_from_body,
     )
 
 
