@@ -1,6 +1,7 @@
 """Map the ANT corpus JSONL (docno, url, src, cat, title, time, author, abstract,
 text) onto this project's JSON Lines fields (id, title, body, lang, published,
-source, url). Works for antcorpus and antcorpus-multisource alike.
+source, url). Works for antcorpus and antcorpus-multisource alike; the mapping
+itself is search.evaluation.corpora.convert_ant.
 
     python scripts/antcorpus_to_jsonl.py ../shared/data/antcorpus/antcorpus-v1.1.jsonl > /tmp/ant.jsonl
     news-search rebuild-index /tmp/ant.jsonl --index /tmp/ant-index
@@ -13,23 +14,9 @@ import json
 import sys
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-
-def convert(record: dict[str, Any]) -> dict[str, str]:
-    """One ANT record as a project record; the abstract leads the body when the text lacks it."""
-    text = (record.get("text") or "").strip()
-    abstract = (record.get("abstract") or "").strip()
-    body = f"{abstract}\n\n{text}" if abstract and abstract not in text else text
-    return {
-        "id": record["docno"],
-        "title": record.get("title") or "",
-        "body": body,
-        "lang": "ar",
-        "published": record.get("time") or "",
-        "source": record.get("src") or "",
-        "url": record.get("url") or "",
-    }
+from search.evaluation.corpora import convert_ant as convert
 
 
 def records(paths: list[Path]) -> Iterator[dict[str, str]]:

@@ -1,4 +1,4 @@
-"""The `news-search` command: rebuild-index, add, query, stats.
+"""The `news-search` command: rebuild-index, add, query, stats, eval.
 
 Exit codes: 0 all went well, 1 some documents were rejected (the rest are
 indexed), 2 usage error or unusable input (nothing was changed).
@@ -102,6 +102,12 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print("sources:    " + ", ".join(f"{name} {count}" for name, count in stats["sources"].items()))
     print(f"on disk:    {stats['bytes_on_disk'] / 2**20:.1f} MB")
     return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from search.evaluation.command import run_eval  # numpy and trec_eval only when evaluating
+
+    return run_eval(args)
 
 
 # --- output --------------------------------------------------------------------
@@ -251,6 +257,19 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", parents=[common], help="show what the index holds")
     stats.add_argument("--json", action="store_true", help="print as JSON")
     stats.set_defaults(run=cmd_stats)
+
+    evaluate = commands.add_parser(
+        "eval",
+        parents=[common],
+        help="measure retrieval quality (built-in collections, or your own judgments)",
+        description="Without --queries: build the development collections from ../shared/data and compare "
+        "news-search with two baselines (docs/evaluation.md). With --queries and --qrels: score the "
+        "index at --index on your own queries and TREC-format judgments.",
+    )
+    from search.evaluation.command import add_arguments
+
+    add_arguments(evaluate)
+    evaluate.set_defaults(run=cmd_eval)
     return parser
 
 

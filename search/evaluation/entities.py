@@ -1,0 +1,258 @@
+"""entity-dev: cross-lingual name queries over the real news corpora, judged by an independent judge.
+
+Queries come from the name lists in ../shared/data/entities (countries
+common names, Wikidata person-name tokens, Google's Arabic-to-Latin names),
+never from the project's own alias lexicon, which would make the test
+circular. An English name is a query for the Arabic articles that mention
+its Arabic form, and the reverse.
+
+The judge shares no code with the project's analysis. It folds only what
+every Arabic reader treats as the same letter (diacritics, tatweel, alef
+forms, ى/ي, ة/ه) and matches the whole name as a token sequence, allowing
+only a leading clitic or article (و ف ب ك ل ال, stacked) on its first word;
+English forms match case-insensitively on word boundaries. Choices and
+thresholds are constants below and are repeated in docs/evaluation.md.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from search.evaluation.collections import Collection, Query, Slice
+from search.evaluation.corpora import NEWS_CORPORA, data_file, news_records
+
+COUNTRIES = "entities/countries-en-ar.tsv"
+WIKIDATA = "entities/wikidata-person-names-en-ar.aligned.tokens"
+GOOGLE = "entities/google-ar2en-names.tsv"
+
+SEED = 20260202
+QUERIES_PER_LIST_AND_DIRECTION = 25
+MIN_RELEVANT = 3  # target-language articles that mention the name
+MIN_WIKIDATA_COUNT = 2  # a Wikidata token pair seen once is often a misalignment
+MIN_NAME_LETTERS = 3  # drops particles and initials (de, al, J.)
+# Particles and name parts that are common words, not names.
+NOT_NAMES = frozenset(
+    [
+        "van",
+        "von",
+        "der",
+        "den",
+        "del",
+        "della",
+        "bin",
+        "ibn",
+        "abu",
+        "abd",
+        "bint",
+        "ben",
+        "dos",
+        "das",
+        "the",
+        "and",
+        "mac",
+    ]
+)
+# An English form must be capitalised in at least this share of its bbc-en
+# occurrences, so that "will", "rose" or "china" (porcelain) are not names.
+MIN_CAPITALISED = 0.8
+
+# --- the judge ---------------------------------------------------------------------
+
+_ARABIC_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+_ARABIC_FOLDS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه"})
+_ARABIC_WORD = re.compile("[\u0621-\u063a\u0641-\u064a\u0671-\u06d3]+")
+_LATIN_WORD = re.compile(r"[^\W\d_]+|\d+")
+_CLITIC_STACKS = tuple(
+    sorted({c + p + a for c in ("", "و", "ف") for p in ("", "ب", "ك", "ل") for a in ("", "ال")}, key=len)
+)
+
+
+def judge_arabic_words(text: str) -> list[str]:
+    return _ARABIC_WORD.findall(_ARABIC_MARKS.sub("", text).translate(_ARABIC_FOLDS))
+
+
+def judge_latin_words(text: str) -> list[str]:
+    """Words with their case kept (the capitalisation check needs it); compare lowercased."""
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+    return _LATIN_WORD.findall(folded)
+
+
+def first_word_variants(word: str) -> set[str]:
+    """How the first word of an Arabic name may be written: with a clitic stack or the article,
+    and ل + ال written لل (الأردن -> للأردن)."""
+    variants = {stack + word for stack in _CLITIC_STACKS}
+    if word.startswith("ال") and len(word) > 3:
+        variants |= {c + "لل" + word[2:] for c in ("", "و", "ف")}
+    return variants
+
+
+@dataclass
+class Name:
+    """One query: text in one script, judged by forms in the other."""
+
+    text: str
+    lang: str  # of the query
+    forms: tuple[tuple[str, ...], ...]  # judged forms, as word tuples (Arabic folded, Latin lowercased)
+    source: str  # which list
+    relevant: set[str] = field(default_factory=set)
+
+    @property
+    def target(self) -> str:
+        return "en" if self.lang == "ar" else "ar"
+
+
+def judge(names: list[Name], records: Iterable[dict]) -> dict[tuple[str, ...], tuple[int, int]]:
+    """Fill each name's relevant set; return, per Latin form, (occurrences, capitalised occurrences)."""
+    by_first: dict[str, list[tuple[tuple[str, ...], Name]]] = defaultdict(list)
+    latin_first: dict[str, list[tuple[tuple[str, ...], Name]]] = defaultdict(list)
+    for name in names:
+        for form in name.forms:
+            if name.target == "ar":
+                for variant in first_word_variants(form[0]):
+                    by_first[variant].append((form, name))
+            else:
+                latin_first[form[0]].append((form, name))
+    case_counts: dict[tuple[str, ...], list[int]] = defaultdict(lambda: [0, 0])
+    for record in records:
+        text = f"{record.get('title') or ''}\n{record['body']}"
+        if record["lang"] == "ar":
+            words = judge_arabic_words(text)
+            for i, word in enumerate(words):
+                for form, name in by_first.get(word, ()):
+                    if tuple(words[i + 1 : i + len(form)]) == form[1:]:
+                        name.relevant.add(record["id"])
+        else:
+            raw = judge_latin_words(text)
+            words = [word.lower() for word in raw]
+            for i, word in enumerate(words):
+                for form, name in latin_first.get(word, ()):
+                    if tuple(words[i + 1 : i + len(form)]) == form[1:]:
+                        name.relevant.add(record["id"])
+                        counts = case_counts[form]
+                        counts[0] += 1
+                        counts[1] += raw[i][:1].isupper()
+    return {form: (total, upper) for form, (total, upper) in case_counts.items()}
+
+
+# --- the name lists ----------------------------------------------------------------
+
+
+def _arabic_form(text: str) -> tuple[str, ...]:
+    return tuple(judge_arabic_words(text))
+
+
+def _latin_form(text: str) -> tuple[str, ...]:
+    return tuple(word.lower() for word in judge_latin_words(text))
+
+
+def _usable(form: tuple[str, ...]) -> bool:
+    return (
+        bool(form)
+        and len("".join(form)) >= MIN_NAME_LETTERS
+        and not (len(form) == 1 and form[0] in NOT_NAMES)
+    )
+
+
+def _lines(data: Path, name: str) -> list[list[str]]:
+    text = data_file(data, name).read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip()]
+
+
+def country_names(data: Path) -> list[Name]:
+    """Common names both ways; judged by the common and the official form."""
+    names = []
+    for row in _lines(data, COUNTRIES)[1:]:
+        _, en_common, en_official, ar_common, ar_official = row[:5]
+        ar_forms = tuple(f for f in {_arabic_form(ar_common), _arabic_form(ar_official)} if f)
+        en_forms = tuple(f for f in {_latin_form(en_common), _latin_form(en_official)} if f)
+        if ar_forms and en_forms:
+            names.append(Name(en_common, "en", ar_forms, "countries"))
+            names.append(Name(ar_common, "ar", en_forms, "countries"))
+    return names
+
+
+def _pair_names(pairs: list[tuple[str, str]], source: str) -> list[Name]:
+    """Names from (English, Arabic) token pairs: each spelling, judged by all its partners."""
+    arabic_of: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    latin_of: dict[tuple[str, ...], set[tuple[str, ...]]] = defaultdict(set)
+    shown: dict[tuple[str, ...], str] = {}
+    for english, arabic in pairs:
+        en, ar = _latin_form(english), _arabic_form(arabic)
+        if _usable(en) and _usable(ar):
+            arabic_of[en].add(ar)
+            latin_of[ar].add(en)
+            shown.setdefault(en, english.title())
+            shown.setdefault(ar, arabic)
+    names = [Name(shown[en], "en", tuple(sorted(forms)), source) for en, forms in sorted(arabic_of.items())]
+    names += [Name(shown[ar], "ar", tuple(sorted(forms)), source) for ar, forms in sorted(latin_of.items())]
+    return names
+
+
+def wikidata_names(data: Path) -> list[Name]:
+    pairs = []
+    for row in _lines(data, WIKIDATA):
+        english, letters, count = row[0], row[1], int(row[2])
+        if count >= MIN_WIKIDATA_COUNT:
+            pairs.append((english, letters.replace(" ", "")))
+    return _pair_names(pairs, "wikidata")
+
+
+def google_names(data: Path) -> list[Name]:
+    return _pair_names([(latin, arabic) for arabic, latin in _lines(data, GOOGLE)], "google")
+
+
+# --- the collection ------------------------------------------------------------------
+
+
+def select(names: list[Name], case_counts: dict[tuple[str, ...], tuple[int, int]]) -> list[Name]:
+    """Names with enough relevant articles and proper-noun English forms, sampled with a fixed seed."""
+    rng = random.Random(SEED)
+    chosen = []
+    for source in ("countries", "wikidata", "google"):
+        for lang in ("en", "ar"):
+            pool = []
+            for name in names:
+                if name.source != source or name.lang != lang or len(name.relevant) < MIN_RELEVANT:
+                    continue
+                latin = [name.forms] if name.lang == "ar" else [(_latin_form(name.text),)]
+                if any(not _capitalised(form, case_counts) for forms in latin for form in forms):
+                    continue
+                pool.append(name)
+            pool.sort(key=lambda name: (name.text, name.forms))
+            chosen += rng.sample(pool, min(QUERIES_PER_LIST_AND_DIRECTION, len(pool)))
+    return chosen
+
+
+def _capitalised(form: tuple[str, ...], case_counts: dict[tuple[str, ...], tuple[int, int]]) -> bool:
+    total, upper = case_counts.get(form, (0, 0))
+    return total == 0 or upper / total >= MIN_CAPITALISED
+
+
+def entity_collection(data: Path) -> Collection:
+    records = news_records(data, NEWS_CORPORA)
+    names = country_names(data) + wikidata_names(data) + google_names(data)
+    # The English query forms are judged too, only to learn their capitalisation.
+    probes = [Name(n.text, "ar", (_latin_form(n.text),), "probe") for n in names if n.lang == "en"]
+    case_counts = judge(names + probes, records)
+    chosen = select(names, case_counts)
+    queries, slices = [], []
+    for lang, arrow in (("en", "en→ar"), ("ar", "ar→en")):
+        for source in ("countries", "wikidata", "google", None):
+            group = [n for n in chosen if n.lang == lang and (source is None or n.source == source)]
+            qrels = {f"{n.lang}:{n.source}:{n.text}": dict.fromkeys(sorted(n.relevant), 1) for n in group}
+            slices.append(Slice(f"{arrow} {source or 'all lists'}", qrels))
+        queries += [
+            Query(f"{n.lang}:{n.source}:{n.text}", n.text, n.lang, n.target) for n in chosen if n.lang == lang
+        ]
+    relevant = sorted(len(n.relevant) for n in chosen)
+    notes = [f"{len(records)} articles; {len(chosen)} names chosen from {len(names)} candidates"]
+    if relevant:
+        middle = relevant[len(relevant) // 2]
+        notes.append(f"relevant articles per name: min {relevant[0]}, median {middle}, max {relevant[-1]}")
+    return Collection("entity-dev", records, queries, slices, capped=True, notes=notes)
