@@ -40,9 +40,11 @@ def make_schema() -> fields.Schema:
     exact = BilingualAnalyzer("exact")
     return fields.Schema(
         id=fields.ID(unique=True, stored=True),
-        # Stemmed views (recall): what plain query words search.
-        title=fields.TEXT(analyzer=stem, stored=True),
-        body=fields.TEXT(analyzer=stem, stored=True),
+        # Stemmed views (recall): what plain query words search. Phrases
+        # search the exact views, so these keep frequencies, not positions:
+        # the writer encodes and stores half as many position lists.
+        title=fields.TEXT(analyzer=stem, stored=True, phrase=False),
+        body=fields.TEXT(analyzer=stem, stored=True, phrase=False),
         # Normalised, unstemmed views: what "quoted phrases" search.
         title_exact=fields.TEXT(analyzer=exact),
         body_exact=fields.TEXT(analyzer=exact),

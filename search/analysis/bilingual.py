@@ -70,14 +70,29 @@ def word_forms(raw: str, script: str) -> WordForms:
     return forms
 
 
+# The index analyses every title and body twice, once per view, and hands
+# both views the same string object: the words of the last text are kept so
+# the second view skips tokenising. One entry, replaced as a whole, so
+# threads never see half of it.
+_last_words: tuple[str, list[tuple[WordForms, int, int]]] = ("", [])
+
+
+def _words(text: str) -> list[tuple[WordForms, int, int]]:
+    global _last_words
+    last_text, words = _last_words
+    if last_text is not text:
+        words = [(word_forms(token.text, token.script), token.start, token.end) for token in tokenize(text)]
+        _last_words = (text, words)
+    return words
+
+
 def analyze(text: str, view: View = View.STEM) -> Iterator[Term]:
     """Index terms of `text` in one view; positions count every written word."""
     stemmed = view is View.STEM
-    for position, token in enumerate(tokenize(text)):
-        forms = word_forms(token.text, token.script)
+    for position, (forms, start, end) in enumerate(_words(text)):
         term = forms.stem if stemmed else forms.exact
         if term:
-            yield Term(term, token.start, token.end, position)
+            yield Term(term, start, end, position)
 
 
 def terms(text: str, view: View = View.STEM) -> list[str]:

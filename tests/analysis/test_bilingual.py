@@ -48,3 +48,15 @@ def test_quotes_match_exact_forms_only() -> None:
     assert terms("الدولة", View.EXACT) != terms("والدولة", View.EXACT)
     assert terms("الدولة", View.EXACT) != terms("الدول", View.EXACT)
     assert terms("الدولة") == terms("الدول")  # the stemmed view merges them
+
+
+def test_second_view_of_the_same_text_reuses_its_words_and_agrees() -> None:
+    # The indexer analyses each text once per view; the second view reuses the
+    # first one's words and must give what a fresh analysis gives.
+    text = "وبالتحالف الدَّوْلَة Syria's coalitions في"
+    stem_first = list(analyze(text, View.STEM))
+    exact_second = list(analyze(text, View.EXACT))
+    fresh = "".join(list(text))  # an equal string that is another object
+    assert exact_second == list(analyze(fresh, View.EXACT))
+    assert stem_first == list(analyze(fresh, View.STEM))
+    assert [term.text for term in exact_second] == ["وبالتحالف", "الدوله", "syria", "coalitions", "في"]
