@@ -135,6 +135,9 @@ def radical_last_words(counts: Counter[str]) -> set[str]:
             stem = word[: -len(suffix)]
             if not word.endswith(suffix) or len(stem) < arabic.MIN_STEM_AFTER_SUFFIX:
                 continue
+            ta_marbuta = stem.endswith(arabic.TA_BEFORE_PRONOUN) and stem[-2] != "ا"
+            if suffix in arabic.PRONOUN_SUFFIXES and ta_marbuta:
+                stem = stem[:-1]  # كرامتهم is كرامة + هم: its family is كرامه, كرامات ...
             family = sum(stripped[stem + ending] for ending in SURFACE_ENDINGS if ending != suffix)
             if family < RADICAL_RATIO * count:
                 radical.add(word)

@@ -99,8 +99,14 @@ ARTICLE = "ال"
 # ل before the article drops the article's alef: ل + الأمم = للأمم.
 LAM_ARTICLE = "لل"
 # Suffix layers, stripped right to left, at most one from each layer:
-# possessive pronoun, then plural/dual, then nisba/feminine.
-PRONOUN_SUFFIXES = ("ها",)
+# possessive pronoun, then plural/dual, then nisba/feminine. ه alone is
+# ambiguous (ة or "his") and is left to the feminine layer.
+PRONOUN_SUFFIXES = ("هما", "ها", "هم", "هن")
+# ة is written ت before a pronoun: محاولتهم is محاولة + هم, سفارتها is
+# سفارة + ها. So after a pronoun, a final ت is read as ة (normalised ه) and
+# the feminine layer treats it as it treats المحاولة, السفارة; not after ا:
+# قواتها is the plural قوات + ها.
+TA_BEFORE_PRONOUN = "ت"
 PLURAL_SUFFIXES = ("ات", "ان", "ون", "ين")
 # يه is ية after normalisation. يا ends country names whose adjective ends in
 # ي/ية (سوريا سوري سورية, ليبيا ليبي), so all of them share a stem; but not
@@ -173,8 +179,28 @@ def strip_suffixes(word: str) -> str:
                 if suffix == "يا" and word[-3] == "ا":
                     continue
                 word = word[: -len(suffix)]
+                if (
+                    layer is PRONOUN_SUFFIXES
+                    and word.endswith(TA_BEFORE_PRONOUN)
+                    and word[-2] != "ا"
+                    and len(word) - 1 >= MIN_STEM_AFTER_SUFFIX
+                ):
+                    word = word[:-1] + "ه"
                 break
     return word
+
+
+# The alef that carries tanween al-fath (كتاباً، نوعاً، شيئاً) is spelling,
+# not part of the word: نوعاً is نوع in the accusative. It can only be told
+# from a radical alef (سوريا، أمريكا) while the mark is written.
+_TANWEEN_ALEF = re.compile("(?:\u0627\u064b|\u064b\u0627)$")
+
+
+def accusative_base(written: str, normalized: str) -> str:
+    """`normalized` without the alef of a written tanween al-fath: نوعاً -> نوع."""
+    if _TANWEEN_ALEF.search(written) and normalized.endswith("\u0627") and len(normalized) > 3:
+        return normalized[:-1]
+    return normalized
 
 
 def light_stem(word: str) -> str:

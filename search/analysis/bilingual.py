@@ -42,7 +42,7 @@ def _analyze_word(raw: str, script: str) -> WordForms:
         exact = arabic.normalize(raw)
         if arabic.is_stopword(exact):
             return WordForms(exact, None)
-        return WordForms(exact, arabic.light_stem(exact))
+        return WordForms(exact, arabic.light_stem(arabic.accusative_base(raw, exact)))
     if script == SCRIPT_NUMBER:
         digits = arabic.normalize(raw)
         return WordForms(digits, digits)

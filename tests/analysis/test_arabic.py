@@ -104,6 +104,13 @@ WORDS = [
     ("الشرع", "الشرع", "شرع", "article + name"),
     ("والشيباني", "والشيباني", "شيباني", "و + article; ي of the name kept (corpus list)"),
     ("وقال", "وقال", "قال", "و + verb"),
+    ("محاولتهم", "محاولتهم", "محاول", "pronoun هم; ة is written ت before a pronoun"),
+    ("سفارتها", "سفارتها", "سفاره", "ت + ها is ة + ها: meets السفارة"),
+    ("السفارة", "السفاره", "سفاره", "article + ة kept: سفار is another word (corpus list)"),
+    ("قواتهم", "قواتهم", "قوات", "ات before هم is the plural, not ة"),
+    ("صوتهما", "صوتهما", "صوت", "pronoun هما; the ت of صوت stays: 3-letter guard"),
+    ("وقتها", "وقتها", "وقتها", "corpus list: its ت is radical (وقت + ها)"),
+    ("تفاهم", "تفاهم", "تفاهم", "هم is radical (corpus list): understanding, not تفا + هم"),
 ]
 
 # Different words that light stemming must not merge.
@@ -219,9 +226,24 @@ def test_single_clitics_and_stacks(stack: str) -> None:
     assert arabic.light_stem(stack + "داعش") == "داعش"
 
 
-@pytest.mark.parametrize("suffix", ["ها", "ان", "ات", "ون", "ين", "يه", "ه", "ي"])
+@pytest.mark.parametrize("suffix", ["ها", "هما", "هم", "هن", "ان", "ات", "ون", "ين", "يه", "ه", "ي"])
 def test_suffixes(suffix: str) -> None:
     assert arabic.light_stem("مقاتل" + suffix) == "مقاتل"
+
+
+@pytest.mark.parametrize(
+    ("written", "stem", "why"),
+    [
+        ("نوعاً", "نوع", "tanween al-fath after alef: the alef is spelling"),
+        ("أولاً", "اول", "meets الأول and لأول"),
+        ("شيئاً", "شيء", "hamza + alef + tanween"),
+        ("كتابًا", "كتاب", "mark written before the alef"),
+        ("نوعا", "نوعا", "no mark written: the alef cannot be told from a radical one"),
+        ("سوريا", "سور", "radical alef, no mark"),
+    ],
+)
+def test_accusative_alef(written: str, stem: str, why: str) -> None:
+    assert arabic.light_stem(arabic.accusative_base(written, arabic.normalize(written))) == stem, why
 
 
 def test_stopwords_are_normalised_and_curated() -> None:

@@ -60,3 +60,8 @@ def test_second_view_of_the_same_text_reuses_its_words_and_agrees() -> None:
     assert exact_second == list(analyze(fresh, View.EXACT))
     assert stem_first == list(analyze(fresh, View.STEM))
     assert [term.text for term in exact_second] == ["وبالتحالف", "الدوله", "syria", "coalitions", "في"]
+
+
+def test_stem_view_drops_the_alef_of_a_written_tanween_but_the_exact_view_keeps_it() -> None:
+    assert terms("نوعاً أولاً", View.STEM) == ["نوع", "اول"]
+    assert terms("نوعاً", View.EXACT) == ["نوعا"]
