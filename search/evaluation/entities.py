@@ -151,6 +151,10 @@ def _latin_form(text: str) -> tuple[str, ...]:
     return tuple(word.lower() for word in judge_latin_words(text))
 
 
+def _own_form(name: Name) -> tuple[str, ...]:
+    return _latin_form(name.text) if name.lang == "en" else _arabic_form(name.text)
+
+
 def _usable(form: tuple[str, ...]) -> bool:
     return (
         bool(form)
@@ -237,9 +241,12 @@ def _capitalised(form: tuple[str, ...], case_counts: dict[tuple[str, ...], tuple
 def entity_collection(data: Path) -> Collection:
     records = news_records(data, NEWS_CORPORA)
     names = country_names(data) + wikidata_names(data) + google_names(data)
-    # The English query forms are judged too, only to learn their capitalisation.
-    probes = [Name(n.text, "ar", (_latin_form(n.text),), "probe") for n in names if n.lang == "en"]
-    case_counts = judge(names + probes, records)
+    # Every name is also judged in its own language: for English names that
+    # gives their capitalisation, and for the chosen ones a same-language
+    # control (does the system find the name where it is written as typed?),
+    # which shows that a zero across languages is the language line, not the harness.
+    own = {id(n): Name(n.text, n.target, (_own_form(n),), n.source) for n in names}
+    case_counts = judge(names + list(own.values()), records)
     chosen = select(names, case_counts)
     queries, slices = [], []
     for lang, arrow in (("en", "en→ar"), ("ar", "ar→en")):
@@ -250,6 +257,13 @@ def entity_collection(data: Path) -> Collection:
         queries += [
             Query(f"{n.lang}:{n.source}:{n.text}", n.text, n.lang, n.target) for n in chosen if n.lang == lang
         ]
+    for lang, arrow in (("en", "en→en"), ("ar", "ar→ar")):
+        controls = [(n, own[id(n)]) for n in chosen if n.lang == lang and own[id(n)].relevant]
+        qrels = {
+            f"{n.lang}:{n.source}:{n.text}:own": dict.fromkeys(sorted(c.relevant), 1) for n, c in controls
+        }
+        slices.append(Slice(f"{arrow} control: the same names in their own language", qrels))
+        queries += [Query(f"{n.lang}:{n.source}:{n.text}:own", n.text, n.lang, n.lang) for n, _ in controls]
     relevant = sorted(len(n.relevant) for n in chosen)
     notes = [f"{len(records)} articles; {len(chosen)} names chosen from {len(names)} candidates"]
     if relevant:
