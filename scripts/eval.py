@@ -5,6 +5,7 @@ news-search and the two baselines, scores all of them, and rewrites the
 generated part of docs/evaluation.md (the prose around it is kept).
 
     python scripts/eval.py [--data ../shared/data] [--collection NAME ...] [--no-write]
+    python scripts/eval.py --quick    # xquad-ar, xquad-en, arcd-dev only, about a minute; writes nothing
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from search.evaluation.command import collections_report
 from search.evaluation.report import markdown, rewrite_between_markers
 
 DOCS = Path(__file__).resolve().parent.parent / "docs"
+QUICK = ("xquad-ar", "xquad-en", "arcd-dev")  # the small collections: about a minute
 
 
 def main() -> None:
@@ -31,7 +33,10 @@ def main() -> None:
     )
     parser.add_argument("--collection", action="append", choices=NAMES, help="only these (default: all)")
     parser.add_argument("--no-write", action="store_true", help="print the tables, leave docs/ alone")
+    parser.add_argument("--quick", action="store_true", help=f"only {', '.join(QUICK)}; implies --no-write")
     args = parser.parse_args()
+    if args.quick:
+        args.collection, args.no_write = list(QUICK), True
     started = time.perf_counter()
     report = collections_report(args.collection or (), args.data, lambda line: print(line, file=sys.stderr))
     command = "python scripts/eval.py" + "".join(f" --collection {name}" for name in args.collection or ())
