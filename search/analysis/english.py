@@ -61,9 +61,15 @@ def is_stopword(word: str, normalized: str) -> bool:
 _per_thread = threading.local()
 
 
+def stemmer(algorithm: str = "english") -> Stemmer.Stemmer:
+    """This thread's libstemmer instance for `algorithm` ("english" is Porter2; the
+    evaluation's Lucene-equivalent baseline uses the original "porter")."""
+    stemmers = _per_thread.__dict__.setdefault("stemmers", {})
+    if algorithm not in stemmers:
+        stemmers[algorithm] = Stemmer.Stemmer(algorithm)
+    return stemmers[algorithm]
+
+
 def stem(normalized: str) -> str:
     """Snowball English stem of a normalised word: coalitions -> coalit."""
-    stemmer = getattr(_per_thread, "stemmer", None)
-    if stemmer is None:
-        stemmer = _per_thread.stemmer = Stemmer.Stemmer("english")
-    return stemmer.stemWord(normalized)
+    return stemmer().stemWord(normalized)

@@ -14,13 +14,13 @@ Whoosh pickles analyzers into the index, so every part is a module-level class.
 from __future__ import annotations
 
 import re
-import threading
 from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
 
-import Stemmer
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StandardAnalyzer, Token
+
+from search.analysis import english
 
 # --- Lucene ArabicNormalizer -----------------------------------------------------
 # Lucene folds only these: alef with madda/hamza above/below to bare alef,
@@ -110,15 +110,9 @@ def arabic_stopwords() -> frozenset[str]:
     return frozenset(line.strip() for line in text.splitlines() if line.strip())
 
 
-_porter = threading.local()
-
-
 def porter_stem(word: str) -> str:
     """Porter's original algorithm (Lucene's PorterStemFilter), via libstemmer."""
-    stemmer = getattr(_porter, "stemmer", None)
-    if stemmer is None:
-        stemmer = _porter.stemmer = Stemmer.Stemmer("porter")
-    return stemmer.stemWord(word)
+    return english.stemmer("porter").stemWord(word)
 
 
 def lucene_term(word: str) -> str | None:
