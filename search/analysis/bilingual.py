@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 from search.analysis import arabic, english
-from search.analysis.tokenizer import SCRIPT_ARABIC, SCRIPT_NUMBER, tokenize
+from search.analysis.tokenizer import SCRIPT_ARABIC, SCRIPT_NUMBER, scan, script_of
 
 
 class View(str, enum.Enum):
@@ -81,7 +81,11 @@ def _words(text: str) -> list[tuple[WordForms, int, int]]:
     global _last_words
     last_text, words = _last_words
     if last_text is not text:
-        words = [(word_forms(token.text, token.script), token.start, token.end) for token in tokenize(text)]
+        words = []
+        for match in scan(text):
+            raw = match.group()
+            forms = _cache.get(raw) or word_forms(raw, script_of(match))
+            words.append((forms, match.start(), match.end()))
         _last_words = (text, words)
     return words
 

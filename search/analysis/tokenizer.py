@@ -55,12 +55,24 @@ class RawToken(NamedTuple):
     script: str
 
 
+_SCRIPT_OF_GROUP = {"ar": SCRIPT_ARABIC, "num": SCRIPT_NUMBER, "acronym": SCRIPT_WORD, "word": SCRIPT_WORD}
+
+
 def tokenize(text: str) -> Iterator[RawToken]:
     """Yield the words of `text` in order, with offsets into `text` itself."""
     for match in _TOKEN_RE.finditer(text):
-        kind = match.lastgroup
-        script = SCRIPT_WORD if kind in ("word", "acronym") else kind
-        yield RawToken(match.group(), match.start(), match.end(), script)
+        yield RawToken(match.group(), match.start(), match.end(), _SCRIPT_OF_GROUP[match.lastgroup])
+
+
+def scan(text: str) -> Iterator[re.Match[str]]:
+    """The regex matches `tokenize` is made of, for the two hot loops (indexing and
+    snippets) where a RawToken per word costs more than the match itself:
+    `match.group()` is the word, `script_of(match)` its script."""
+    return _TOKEN_RE.finditer(text)
+
+
+def script_of(match: re.Match[str]) -> str:
+    return _SCRIPT_OF_GROUP[match.lastgroup or "word"]
 
 
 def arabic_share(text: str) -> float:

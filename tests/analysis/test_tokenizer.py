@@ -41,3 +41,12 @@ def test_arabic_share() -> None:
     assert arabic_share("Syria joins the coalition") == 0.0
     assert 0.4 < arabic_share("سوريا Syria") < 0.6
     assert arabic_share("2025 !!") == 0.0
+
+
+def test_scan_is_tokenize_without_the_records() -> None:
+    from search.analysis.tokenizer import scan, script_of
+
+    text = "قال U.S. مسؤولٌ إن ٢٠٢٥ Syria's"
+    assert [(m.group(), m.start(), m.end(), script_of(m)) for m in scan(text)] == [
+        tuple(t) for t in tokenize(text)
+    ]
