@@ -3,8 +3,8 @@ text) onto this project's JSON Lines fields (id, title, body, lang, published,
 source, url). Works for antcorpus and antcorpus-multisource alike; the mapping
 itself is search.evaluation.corpora.convert_ant.
 
-    python scripts/antcorpus_to_jsonl.py ../shared/data/antcorpus/antcorpus-v1.1.jsonl > /tmp/ant.jsonl
-    news-search rebuild-index /tmp/ant.jsonl --index /tmp/ant-index
+    python scripts/antcorpus_to_jsonl.py ../shared/data/antcorpus/antcorpus-v1.1.jsonl > ant.jsonl
+    news-search rebuild-index ant.jsonl --index ant-index
 """
 
 from __future__ import annotations
