@@ -21,6 +21,7 @@ from whoosh.index import Index
 from whoosh.searching import Searcher
 
 from search import indexing
+from search.aliases.resolver import AliasResolver
 from search.documents import Document
 from search.index import IndexStore
 from search.reports import IndexReport
@@ -46,6 +47,8 @@ class Engine:
         self._version = ""
         self._local = threading.local()
         self._searchers: list[Searcher] = []
+        self._aliases: AliasResolver | None = None
+        self._aliases_version = ""
         self._open_index()
 
     # --- lifecycle -----------------------------------------------------------
@@ -68,14 +71,17 @@ class Engine:
         path: str | os.PathLike[str],
         documents: Iterable[Any],
         procs: int | None = None,
+        aliases: Iterable[str | os.PathLike[str]] = (),
         **options: Any,
     ) -> IndexReport:
         """Index `documents` into a fresh copy and swap it in atomically.
 
-        Searches on the old index go on meanwhile; if the rebuild fails or
-        indexes nothing, the old index stays. See indexing.rebuild for options.
+        `aliases` are your own lexicon files (docs/aliases.md), used on top of
+        the shipped ones and kept with the index. Searches on the old index go
+        on meanwhile; if the rebuild fails or indexes nothing, the old index
+        stays. See indexing.rebuild for the other options.
         """
-        return indexing.rebuild(IndexStore(path), documents, procs=procs, **options)
+        return indexing.rebuild(IndexStore(path), documents, procs=procs, aliases=tuple(aliases), **options)
 
     def close(self) -> None:
         with self._lock:
@@ -106,7 +112,7 @@ class Engine:
         Accepts Documents or dicts with id, title, body and optionally lang,
         published, source, url; bad ones are listed in `report.rejected`.
         """
-        return indexing.add_documents(self._current_index(), documents)
+        return indexing.add_documents(self._current_index(), documents, self.aliases)
 
     def delete(self, doc_id: str) -> bool:
         """Remove a document by id; False if there was none."""
@@ -132,7 +138,7 @@ class Engine:
         """Search in both languages at once. A malformed query never raises; a
         parameter out of bounds raises InvalidParameterError naming it."""
         request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort)
-        return run_search(self._searcher(), request)
+        return run_search(self._searcher(), request, self.aliases)
 
     def get(self, doc_id: str) -> Document | None:
         """The stored article with this id, or None."""
@@ -162,7 +168,9 @@ class Engine:
             sources[fields.get("source") or "(none)"] += 1
             dated += bool(fields.get("published"))
         generation = self.store.current()
-        size = sum(file.stat().st_size for file in generation.iterdir()) if generation else 0
+        size = (
+            sum(file.stat().st_size for file in generation.rglob("*") if file.is_file()) if generation else 0
+        )
         return {
             "path": str(self.store.root),
             "generation": generation.name if generation else None,
@@ -171,7 +179,26 @@ class Engine:
             "sources": dict(sources.most_common(20)),
             "dated": dated,
             "bytes_on_disk": size,
+            "aliases": {
+                "entities": len(self.aliases.lexicon),
+                "user_files": [file.name for file in self.store.alias_files()],
+                "current": self.aliases_current(),
+            },
         }
+
+    @property
+    def aliases(self) -> AliasResolver:
+        """The lexicon this index was built with: shipped files plus its stored user files."""
+        version = self.store.version()
+        with self._lock:
+            if self._aliases is None or version != self._aliases_version:
+                self._aliases = AliasResolver.load(self.store.alias_files())
+                self._aliases_version = version
+            return self._aliases
+
+    def aliases_current(self) -> bool:
+        """False when the lexicon changed since the index was built: rebuild to update entities."""
+        return self.store.aliases_fingerprint() == self.aliases.fingerprint
 
     # --- searchers -----------------------------------------------------------
 

@@ -23,12 +23,16 @@ from pathlib import Path
 from whoosh import fields, index
 from whoosh.writing import IndexWriter
 
+from search.aliases.resolver import Annotation
+from search.aliases.resolver import fingerprint as aliases_fingerprint
 from search.analysis.analyzers import BilingualAnalyzer
 from search.documents import Document
 from search.errors import IndexExistsError, IndexNotFoundError
 
 SCHEMA_VERSION = 1
 POINTER = "CURRENT"
+ALIASES_FOLDER = "aliases"  # user lexicon files the generation was built with
+ALIASES_FINGERPRINT = "ALIASES"  # which lexicon (shipped + user) built the entities field
 GENERATION_PREFIX = "gen-"
 KEEP_GENERATIONS = 2  # the live one and the one before it (readers may still hold it)
 _FAR_FUTURE = 2**62  # sort key of undated articles when the oldest come first
@@ -57,7 +61,12 @@ def make_schema() -> fields.Schema:
         # last in either direction.
         newest_key=fields.NUMERIC(int, bits=64, sortable=True, default=0),
         oldest_key=fields.NUMERIC(int, bits=64, sortable=True, default=_FAR_FUTURE),
-        entities=fields.KEYWORD(stored=True, commas=True, scorable=True),
+        # Canonical entity ids, one per confirmed mention (so BM25 sees how
+        # often an article names the entity), and each id once for display.
+        entities=fields.KEYWORD(commas=True, scorable=True),
+        entity_ids=fields.STORED,
+        # Spelling keys of person names no lexicon lists (aliases/names.py).
+        names=fields.KEYWORD(scorable=True),
     )
 
 
@@ -66,8 +75,8 @@ def date_key(moment: datetime) -> int:
     return calendar.timegm(moment.timetuple())
 
 
-def document_fields(doc: Document) -> dict[str, object]:
-    """The Whoosh field values of one Document."""
+def document_fields(doc: Document, annotation: Annotation | None = None) -> dict[str, object]:
+    """The Whoosh field values of one Document (and what the aliases found in it)."""
     values: dict[str, object] = {
         "id": doc.id,
         "title": doc.title,
@@ -83,6 +92,10 @@ def document_fields(doc: Document) -> dict[str, object]:
     }
     if doc.published:
         values["newest_key"] = values["oldest_key"] = date_key(doc.published)
+    if annotation is not None:
+        values["entities"] = ",".join(annotation.entities)
+        values["entity_ids"] = ",".join(annotation.entity_ids)
+        values["names"] = " ".join(annotation.name_keys)
     return values
 
 
@@ -135,6 +148,33 @@ class IndexStore:
         os.replace(temporary, self.pointer)
         _fsync_directory(self.root)
 
+    def alias_files(self, generation: Path | None = None) -> list[Path]:
+        """The user lexicon files stored with a generation (the live one by default)."""
+        generation = generation or self.current()
+        folder = generation / ALIASES_FOLDER if generation else None
+        return sorted(folder.glob("*.tsv")) if folder and folder.is_dir() else []
+
+    def store_aliases(self, generation: Path, files: list[Path], fingerprint: str) -> list[Path]:
+        """Copy user lexicon files into a generation, so it keeps using them."""
+        folder = generation / ALIASES_FOLDER
+        stored = []
+        for number, path in enumerate(files, start=1):
+            folder.mkdir(exist_ok=True)
+            target = folder / f"{number:02d}-{Path(path).name}"
+            if target.suffix != ".tsv":
+                target = target.with_suffix(".tsv")
+            shutil.copyfile(path, target)
+            stored.append(target)
+        (generation / ALIASES_FINGERPRINT).write_text(fingerprint + "\n", "utf-8")
+        return stored
+
+    def aliases_fingerprint(self, generation: Path | None = None) -> str:
+        generation = generation or self.current()
+        try:
+            return (generation / ALIASES_FINGERPRINT).read_text("utf-8").strip() if generation else ""
+        except FileNotFoundError:
+            return ""
+
     def discard(self, generation: Path) -> None:
         """Remove a generation that was never published (a failed rebuild)."""
         shutil.rmtree(generation, ignore_errors=True)
@@ -164,6 +204,7 @@ class IndexStore:
         if self.root.exists() and not self.root.is_dir():
             raise IndexExistsError(f"{self.root}: is a file, not an index folder")
         generation = self.new_generation()
+        self.store_aliases(generation, [], aliases_fingerprint())
         self.publish(generation)
         self.prune()
         return generation
@@ -208,9 +249,11 @@ def _fsync_directory(path: Path) -> None:
 
 
 def _fsync_tree(path: Path) -> None:
-    """Flush a finished generation to disk before it is published."""
-    for file in path.iterdir():
-        if file.is_file():
-            with file.open("rb") as handle:
+    """Flush a finished generation (files and folders) to disk before it is published."""
+    for item in path.rglob("*"):
+        if item.is_file():
+            with item.open("rb") as handle:
                 os.fsync(handle.fileno())
+        elif item.is_dir():
+            _fsync_directory(item)
     _fsync_directory(path)

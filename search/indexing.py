@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from whoosh.index import Index, LockError
 
+from search.aliases.resolver import AliasResolver
 from search.documents import Document
 from search.errors import IndexLockedError, InvalidDocumentError, SearchError
 from search.index import IndexStore, bulk_writer, document_fields
@@ -54,7 +56,7 @@ def _validated(items: Iterable[Item], report: IndexReport) -> Iterable[Document]
         yield doc
 
 
-def add_documents(ix: Index, items: Iterable[Item]) -> IndexReport:
+def add_documents(ix: Index, items: Iterable[Item], aliases: AliasResolver) -> IndexReport:
     """Add or replace documents by id in the live index, in one commit."""
     report = IndexReport()
     started = time.perf_counter()
@@ -76,7 +78,7 @@ def add_documents(ix: Index, items: Iterable[Item]) -> IndexReport:
             ) from None
         try:
             for doc in batch.values():
-                writer.update_document(**document_fields(doc))
+                writer.update_document(**document_fields(doc, aliases.annotate(doc.title, doc.body)))
         except BaseException:
             writer.cancel()
             raise
@@ -99,18 +101,24 @@ def rebuild(
     limitmb: int = 256,
     allow_empty: bool = False,
     progress: Callable[[Iterable[Item]], Iterable[Item]] | None = None,
+    aliases: Sequence[str | os.PathLike[str]] = (),
 ) -> IndexReport:
     """Index `items` into a fresh generation and make it live atomically.
 
-    The first document with a given id wins; later ones are reported as
-    duplicates. On any error, or when nothing was indexed (unless
-    `allow_empty`), the new generation is thrown away and the old index
-    keeps serving.
+    `aliases` are user lexicon files added to the shipped ones; they are
+    checked before anything is built (LexiconError) and kept with the new
+    generation. The first document with a given id wins; later ones are
+    reported as duplicates. On any error, or when nothing was indexed (unless
+    `allow_empty`), the new generation is thrown away and the old index keeps
+    serving.
     """
     report = IndexReport()
     started = time.perf_counter()
+    alias_files = [Path(path) for path in aliases]
+    resolver = AliasResolver.load(alias_files)  # a bad lexicon fails here, before any work
     generation = store.new_generation()
     try:
+        store.store_aliases(generation, alias_files, resolver.fingerprint)
         from whoosh import index as whoosh_index
 
         ix = whoosh_index.open_dir(str(generation))
@@ -124,7 +132,7 @@ def rebuild(
                     )
                     continue
                 seen[doc.id] = doc.origin
-                writer.add_document(**document_fields(doc))
+                writer.add_document(**document_fields(doc, resolver.annotate(doc.title, doc.body)))
                 report.added += 1
         if report.added == 0 and not allow_empty:
             raise EmptyRebuildError(

@@ -1,10 +1,15 @@
-"""Parse what a reader types into a query tree, and compile the tree for Whoosh.
+"""Parse what a reader types into a query tree, expand entity aliases, compile for Whoosh.
 
 Syntax (docs/query-syntax.md): words are all required; `OR`, `AND`, `NOT`,
 `-word`, `+word`, parentheses, "quoted phrases" (exact, unstemmed forms),
 and the fields `title:`, `source:`, `lang:`. Nothing a reader types raises:
 an unbalanced quote or parenthesis is dropped, an unknown `field:` is read as
 plain words.
+
+Aliases (docs/aliases.md): words that name a lexicon entity match as written
+OR through the entity id, so `ISIS` finds articles that say داعش; a person
+name no lexicon lists also matches through its spelling keys, weighted low.
+Quoted phrases are never expanded.
 """
 
 from __future__ import annotations
@@ -12,13 +17,20 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from whoosh import query as wq
 
 from search.analysis.bilingual import View, terms
+from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
+
+if TYPE_CHECKING:
+    from search.aliases.resolver import AliasResolver
 
 KNOWN_FIELDS = ("title", "source", "lang")
 TITLE_BOOST = 2.0
+ENTITY_BOOST = 1.0  # an article that names the entity in another language
+NAME_BOOST = 0.3  # spelling-key matches rank below exact and curated ones
 
 
 # --- the tree ------------------------------------------------------------------
@@ -52,7 +64,24 @@ class Or:
     children: tuple[Node, ...]
 
 
-Node = Word | Phrase | Not | And | Or
+@dataclass(frozen=True)
+class Alias:
+    """Words that name a lexicon entity: matched as written, or by the entity id."""
+
+    words: tuple[Word, ...]
+    entity: str
+    form: str  # the lexicon form the words matched
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person name no lexicon lists: matched as written, or by its spelling keys."""
+
+    word: Word
+    keys: tuple[str, ...]
+
+
+Node = Word | Phrase | Not | And | Or | Alias | Name
 
 
 # --- parsing -------------------------------------------------------------------
@@ -185,6 +214,78 @@ def parse(text: str) -> Node | None:
     return _Parser(_lex(text)).parse()
 
 
+# --- alias expansion -----------------------------------------------------------
+
+
+def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
+    """The tree with entity mentions and unlisted names marked for expansion.
+
+    Runs of plain words (no field, not quoted) are matched against the
+    lexicon together, so `Ahmed al-Sharaa` is one mention; a form whose
+    common-word sense dominates (الدولة) is left as words.
+    """
+    if node is None or aliases is None:
+        return node
+    if isinstance(node, Word):
+        expanded = _expand_words([node], aliases)
+        return expanded[0] if len(expanded) == 1 else And(tuple(expanded))
+    if isinstance(node, Not):
+        return Not(expand(node.child, aliases))
+    if isinstance(node, Or):
+        return Or(tuple(expand(child, aliases) for child in node.children))
+    if isinstance(node, And):
+        children: list[Node] = []
+        run: list[Word] = []
+        for child in (*node.children, None):
+            if isinstance(child, Word) and child.field is None:
+                run.append(child)
+                continue
+            children += _expand_words(run, aliases)
+            run = []
+            if child is not None:
+                children.append(expand(child, aliases))
+        return And(tuple(children), node.implicit)
+    return node
+
+
+def _expand_words(words: list[Word], aliases: AliasResolver) -> list[Node]:
+    if not words or words[0].field is not None:
+        return list(words)
+    text, starts = "", []
+    for word in words:
+        starts.append(len(text))
+        text += word.text + " "
+    covered: dict[int, Alias | None] = {}  # None: a common word, left as it is
+    for mention in aliases.matcher.mentions(text):
+        first = max(i for i, start in enumerate(starts) if start <= mention.start)
+        last = max(i for i, start in enumerate(starts) if start < mention.end)
+        # الدولة alone means "the state": neither the entity nor a name.
+        alias = (
+            None
+            if mention.common_word
+            else Alias(tuple(words[first : last + 1]), mention.entity, mention.form)
+        )
+        for index in range(first, last + 1):
+            covered.setdefault(index, alias)
+    nodes: list[Node] = []
+    for index, word in enumerate(words):
+        if index not in covered:
+            nodes.append(_name_or_word(word, aliases))
+        elif covered[index] is None:
+            nodes.append(word)
+        elif not nodes or nodes[-1] is not covered[index]:
+            nodes.append(covered[index])
+    return nodes
+
+
+def _name_or_word(word: Word, aliases: AliasResolver) -> Node:
+    tokens = list(tokenize(word.text))
+    if len(tokens) != 1:
+        return word
+    keys = aliases.names.keys_for(tokens[0].text, tokens[0].script == SCRIPT_ARABIC)
+    return Name(word, keys) if keys else word
+
+
 # --- compiling for Whoosh ------------------------------------------------------
 
 
@@ -196,6 +297,7 @@ class Compiled:
     stem_terms: set[str] = field(default_factory=set)
     exact_terms: set[str] = field(default_factory=set)
     typed: set[str] = field(default_factory=set)  # exact forms of the words as typed
+    entities: dict[str, str] = field(default_factory=dict)  # entity id -> the form the query used
 
 
 class Compiler:
@@ -221,6 +323,10 @@ class Compiler:
     def visit(self, node: Node, negated: bool) -> wq.Query | None:
         if isinstance(node, Word):
             return self.word(node, negated)
+        if isinstance(node, Alias):
+            return self.alias(node, negated)
+        if isinstance(node, Name):
+            return self.name(node, negated)
         if isinstance(node, Phrase):
             return self.phrase(node, negated)
         if isinstance(node, Not):
@@ -256,6 +362,18 @@ class Compiler:
         if node.field == "title":
             fields = fields[:1]
         return _all_of([_in_fields(fields, word) for word in words])
+
+    def alias(self, node: Alias, negated: bool) -> wq.Query:
+        own = _all_of([part for word in node.words if (part := self.word(word, negated)) is not None])
+        if not negated:
+            self.result.entities.setdefault(node.entity, node.form)
+        entity = wq.Term("entities", node.entity, boost=ENTITY_BOOST)
+        return wq.Or([own, entity]) if own is not None else entity
+
+    def name(self, node: Name, negated: bool) -> wq.Query | None:
+        own = self.word(node.word, negated)
+        keys = [wq.Term("names", key, boost=NAME_BOOST) for key in node.keys]
+        return wq.Or([own, *keys]) if own is not None else wq.Or(keys)
 
     def phrase(self, node: Phrase, negated: bool) -> wq.Query | None:
         if node.field == "source":
@@ -306,3 +424,7 @@ def walk(node: Node | None) -> Iterator[Node]:
     elif isinstance(node, (And, Or)):
         for child in node.children:
             yield from walk(child)
+    elif isinstance(node, Alias):
+        yield from node.words
+    elif isinstance(node, Name):
+        yield node.word

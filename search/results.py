@@ -7,6 +7,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from search.entity_facets import EntityCount
+
+
+@dataclass(frozen=True)
+class QueryEntity:
+    """An entity the query named, and the form it used (the query `ISIS` names isis)."""
+
+    id: str
+    label_en: str
+    label_ar: str
+    form: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "label_en": self.label_en, "label_ar": self.label_ar, "form": self.form}
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -22,7 +37,8 @@ class Hit:
     url: str
     dateline: str = ""
     title_html: str = ""
-    entities: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()  # every entity the article names (canonical ids)
+    matched_entities: tuple[str, ...] = ()  # those the query asked for
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -37,6 +53,7 @@ class Hit:
             "source": self.source or None,
             "url": self.url or None,
             "entities": list(self.entities),
+            "matched_entities": list(self.matched_entities),
         }
 
 
@@ -54,6 +71,8 @@ class Results:
     took_ms: float = 0.0
     sort: str = "relevance"
     message: str = ""  # why nothing was searched ("only stopwords", ...), for the UI
+    query_entities: list[QueryEntity] = field(default_factory=list)  # entities the query named
+    entities: list[EntityCount] = field(default_factory=list)  # entity facet of the whole result set
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -78,5 +97,7 @@ class Results:
             "relaxed": self.relaxed,
             "took_ms": round(self.took_ms, 2),
             "message": self.message or None,
+            "query_entities": [entity.to_dict() for entity in self.query_entities],
+            "entities": [entity.to_dict() for entity in self.entities],
             "hits": [hit.to_dict() for hit in self.hits],
         }

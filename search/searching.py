@@ -14,12 +14,15 @@ from datetime import date, datetime
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from search.aliases.matcher import confirmed
+from search.aliases.resolver import AliasResolver
+from search.entity_facets import count_entities
 from search.errors import InvalidParameterError
-from search.highlight import highlight_all, snippet
+from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
 from search.index import date_key
 from search.ingest.dates import parse_date
-from search.query import And, Compiled, Compiler, Node, Not, parse, walk
-from search.results import Hit, Results
+from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
+from search.results import Hit, QueryEntity, Results
 
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 100
@@ -106,10 +109,10 @@ def _filter(request: SearchRequest) -> wq.Query | None:
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def run_search(searcher: Searcher, request: SearchRequest) -> Results:
+def run_search(searcher: Searcher, request: SearchRequest, aliases: AliasResolver | None = None) -> Results:
     started = time.perf_counter()
     results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
-    tree = parse(request.query)
+    tree = expand(parse(request.query), aliases)
     exact = False
     compiled = Compiler().compile(tree)
     if compiled.query is None and tree is not None:
@@ -118,17 +121,30 @@ def run_search(searcher: Searcher, request: SearchRequest) -> Results:
     if compiled.query is None:
         results.message = "nothing to search for: type a word (stopwords and punctuation alone are ignored)"
         return results
-    found = _execute(searcher, compiled.query, request)
+    executed = compiled.query
+    found = _execute(searcher, executed, request)
     if found.is_empty() and _relaxable(tree):
-        relaxed = Compiler(relaxed=True, exact=exact).compile(tree)
-        found = _execute(searcher, relaxed.query, request)
+        executed = Compiler(relaxed=True, exact=exact).compile(tree).query
+        found = _execute(searcher, executed, request)
         results.relaxed = True
     results.total = len(found)
     first = (request.page - 1) * request.limit
     for hit in found[first : first + request.limit]:
-        results.hits.append(_hit(hit.fields(), hit.score or 0.0, compiled))
+        results.hits.append(_hit(hit.fields(), hit.score or 0.0, compiled, aliases))
+    if aliases is not None:
+        results.query_entities = [
+            _entity_ref(aliases, entity, form) for entity, form in compiled.entities.items()
+        ]
+        if results.total:
+            results.entities = count_entities(searcher, executed, _filter(request), aliases)
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def _entity_ref(aliases: AliasResolver, entity_id: str, form: str) -> QueryEntity:
+    entity = aliases.entity(entity_id)
+    label_en, label_ar = (entity.label_en, entity.label_ar) if entity else (entity_id, entity_id)
+    return QueryEntity(entity_id, label_en, label_ar, form)
 
 
 def _relaxable(tree: Node | None) -> bool:
@@ -151,20 +167,43 @@ def _execute(searcher: Searcher, compiled: wq.Query, request: SearchRequest):
     return searcher.search(compiled, limit=window, filter=_filter(request), **sort_options)
 
 
-def _hit(stored: dict, score: float, compiled: Compiled) -> Hit:
+def _hit(stored: dict, score: float, compiled: Compiled, aliases: AliasResolver | None) -> Hit:
     published = stored.get("published") or ""
+    title, body = stored.get("title", ""), stored.get("body", "")
+    entities = tuple(entity for entity in (stored.get("entity_ids") or "").split(",") if entity)
+    matched = tuple(entity for entity in compiled.entities if entity in entities)
+    title_marks: list[Span] = []
+    body_marks: list[Span] = []
+    if matched and aliases is not None:
+        # Mark the form this article actually uses: the query ISIS marks داعش.
+        title_marks, body_marks = _entity_spans(aliases, matched, title, body)
     return Hit(
         id=stored["id"],
         score=score,
-        title=stored.get("title", ""),
-        title_html=highlight_all(stored.get("title", ""), compiled.stem_terms, compiled.exact_terms),
+        title=title,
+        title_html=highlight_all(title, compiled.stem_terms, compiled.exact_terms, extra=title_marks),
         snippet=snippet(
-            stored.get("body", ""), compiled.stem_terms, compiled.exact_terms, typed=compiled.typed
+            body, compiled.stem_terms, compiled.exact_terms, typed=compiled.typed, extra=body_marks
         ),
         lang=stored.get("lang", ""),
         published=datetime.fromisoformat(published) if published else None,
         source=stored.get("source", ""),
         url=stored.get("url", ""),
         dateline=stored.get("dateline", ""),
-        entities=tuple(entity for entity in (stored.get("entities") or "").split(",") if entity),
+        entities=entities,
+        matched_entities=matched,
     )
+
+
+def _entity_spans(
+    aliases: AliasResolver, entities: tuple[str, ...], title: str, body: str
+) -> tuple[list[Span], list[Span]]:
+    """Spans of the confirmed mentions of `entities` in the title and the body."""
+    wanted = set(entities)
+    spans = []
+    for text in (title, body[:MAX_ANALYSED_CHARS]):
+        mentions = confirmed(aliases.mentions(text))
+        spans.append(
+            [Span(m.start, m.end, f"entity:{m.entity}", False) for m in mentions if m.entity in wanted]
+        )
+    return spans[0], spans[1]
