@@ -1,4 +1,4 @@
-"""The `news-search` command: rebuild-index, add, query, stats.
+"""The `news-search` command: rebuild-index, add, query, stats, aliases.
 
 Exit codes: 0 all went well, 1 some documents were rejected (the rest are
 indexed), 2 usage error or unusable input (nothing was changed).
@@ -17,6 +17,10 @@ from collections.abc import Iterable, Sequence
 from importlib import resources
 from pathlib import Path
 
+from search.aliases.lexicon import SHIPPED_FILES
+from search.aliases.lexicon import load as load_lexicon
+from search.aliases.resolver import AliasResolver
+from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
 from search.engine import Engine
 from search.errors import IndexNotFoundError, SearchError
 from search.indexing import EmptyRebuildError
@@ -42,10 +46,20 @@ def sample_corpus() -> Path:
 
 def cmd_rebuild(args: argparse.Namespace) -> int:
     sources = _sources(args)
-    check_sources(sources)
+    check_sources([*sources, *args.aliases])
+    if args.aliases:
+        print(
+            f"using {len(args.aliases)} alias file(s) on top of the shipped lexicon; they are kept with the "
+            "index (change them, then rebuild to update the entities)",
+            file=sys.stderr,
+        )
     try:
         report = Engine.rebuild(
-            args.index, _progress(read_sources(sources)), procs=args.procs, allow_empty=args.allow_empty
+            args.index,
+            _progress(read_sources(sources)),
+            procs=args.procs,
+            allow_empty=args.allow_empty,
+            aliases=args.aliases,
         )
     except EmptyRebuildError as error:
         _print_report(error.report, args)
@@ -90,6 +104,61 @@ def cmd_query(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_aliases_lookup(args: argparse.Namespace) -> int:
+    resolver = _resolver(args)
+    text = " ".join(args.text)
+    mentions = resolver.mentions(text)
+    sure = {mention.entity for mention in mentions if not mention.ambiguous}
+    if not mentions:
+        print("no entity named")
+    for mention in mentions:
+        entity = resolver.entity(mention.entity)
+        why = [f"form {mention.form!r}"]
+        if mention.clitic:
+            why.append(f"written {mention.written!r} (clitics or spelling)")
+        if mention.ambiguous:
+            why.append(
+                "ambiguous: counts "
+                + (
+                    "(confirmed by another form here)"
+                    if mention.entity in sure
+                    else "only when another form of it is in the same text"
+                )
+            )
+        if mention.common_word:
+            why.append("common word first: not expanded alone in queries")
+        labels = f"{entity.label_en} / {entity.label_ar}" if entity else mention.entity
+        kind = entity.type if entity else "?"
+        print(f"{mention.written}\t{mention.entity} [{kind}] {labels}: {'; '.join(why)}")
+    for token in tokenize(text):
+        keys = resolver.names.keys_for(token.text, token.script == SCRIPT_ARABIC)
+        if keys and not any(m.start <= token.start < m.end for m in mentions):
+            print(f"{token.text}\tname keys {', '.join(keys)} (spelling match for names no lexicon lists)")
+    return EXIT_OK
+
+
+def cmd_aliases_check(args: argparse.Namespace) -> int:
+    lexicon = load_lexicon(args.files)  # raises LexiconError with every problem
+    own = [entity for entity in lexicon.entities.values() if not entity.origin.startswith(SHIPPED_FILES)]
+    print(
+        f"ok: {len(own)} entities in {', '.join(map(str, args.files))}, no conflict with the shipped lexicon"
+    )
+    print(
+        "use it with: news-search rebuild-index SOURCE... --aliases FILE (a lexicon change needs a rebuild)"
+    )
+    return EXIT_OK
+
+
+def _resolver(args: argparse.Namespace) -> AliasResolver:
+    if args.aliases:
+        return AliasResolver.load(tuple(Path(path) for path in args.aliases))
+    try:
+        with Engine.open(args.index) as engine:
+            return engine.aliases
+    except IndexNotFoundError:
+        return AliasResolver.load()
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     with Engine.open(args.index) as engine:
         stats = engine.stats()
@@ -101,6 +170,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print("languages:  " + ", ".join(f"{lang} {count}" for lang, count in stats["languages"].items()))
     print("sources:    " + ", ".join(f"{name} {count}" for name, count in stats["sources"].items()))
     print(f"on disk:    {stats['bytes_on_disk'] / 2**20:.1f} MB")
+    aliases = stats["aliases"]
+    state = "current" if aliases["current"] else "CHANGED since the index was built: rebuild-index to update"
+    print(f"aliases:    {aliases['entities']} entities, {len(aliases['user_files'])} user file(s); {state}")
     return EXIT_OK
 
 
@@ -121,6 +193,9 @@ def _print_results(results: Results) -> None:
         print(results.message)
     if results.relaxed:
         print("no article has all the words; showing articles with any of them")
+    if results.query_entities:
+        named = ", ".join(f"{e.form} = {e.label_en} / {e.label_ar}" for e in results.query_entities)
+        print(f"entities: {named} (articles in both languages)")
     pages = max(results.pages, 1)
     print(f"{results.total} result(s), page {results.page} of {pages} ({results.took_ms:.0f} ms)")
     for number, hit in enumerate(results, start=(results.page - 1) * results.limit + 1):
@@ -212,6 +287,13 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild.add_argument(
         "--allow-empty", action="store_true", help="swap in an index even if it has no documents"
     )
+    rebuild.add_argument(
+        "--aliases",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="your own alias lexicon (docs/aliases.md), added to the shipped one; repeatable",
+    )
     rebuild.set_defaults(run=cmd_rebuild)
 
     add = commands.add_parser(
@@ -251,6 +333,34 @@ def build_parser() -> argparse.ArgumentParser:
     stats = commands.add_parser("stats", parents=[common], help="show what the index holds")
     stats.add_argument("--json", action="store_true", help="print as JSON")
     stats.set_defaults(run=cmd_stats)
+
+    aliases = commands.add_parser(
+        "aliases",
+        help="look up and check entity aliases",
+        description="Entity aliases link names across languages (docs/aliases.md). "
+        "Changing a lexicon needs a rebuild of the index to update its entities.",
+    )
+    alias_commands = aliases.add_subparsers(dest="alias_command", required=True, metavar="ACTION")
+    lookup = alias_commands.add_parser(
+        "lookup",
+        parents=[common],
+        help="show which entities a text names, and why",
+        description="Show the entity mentions in TEXT: the form matched, clitics, ambiguity, and the "
+        "spelling keys of names no lexicon lists. Uses the lexicon of --index if there is one.",
+    )
+    lookup.add_argument("text", nargs="+", metavar="TEXT")
+    lookup.add_argument(
+        "--aliases", action="append", default=[], metavar="FILE", help="also this lexicon file"
+    )
+    lookup.set_defaults(run=cmd_aliases_lookup)
+    check = alias_commands.add_parser(
+        "check",
+        help="validate lexicon files",
+        description="Check FILEs against the format (docs/aliases.md) and against the shipped lexicon: "
+        "every problem is listed with its line. Exit 0 if the files can be used, 2 if not.",
+    )
+    check.add_argument("files", nargs="+", metavar="FILE")
+    check.set_defaults(run=cmd_aliases_check)
     return parser
 
 
