@@ -60,6 +60,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
             procs=args.procs,
             allow_empty=args.allow_empty,
             aliases=args.aliases,
+            wait=args.wait,
         )
     except EmptyRebuildError as error:
         _print_report(error.report, args)
@@ -79,7 +80,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         engine = Engine.create(args.index)
         print(f"created a new index at {args.index}", file=sys.stderr)
     with engine:
-        report = engine.add_documents(_progress(read_sources(sources)))
+        report = engine.add_documents(_progress(read_sources(sources)), wait=args.wait)
     _print_report(report, args)
     return EXIT_OK if report.ok else EXIT_REJECTED
 
@@ -269,6 +270,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--rejects", metavar="FILE", help="write every rejected item with its reason (JSON Lines)"
     )
     writing.add_argument("-v", "--verbose", action="store_true", help="also list duplicates and notices")
+    writing.add_argument(
+        "--wait",
+        type=float,
+        default=0.0,
+        metavar="SECONDS",
+        help="if another process is writing to the index, wait this long for it (default: fail at once)",
+    )
 
     rebuild = commands.add_parser(
         "rebuild-index",

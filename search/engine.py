@@ -24,6 +24,7 @@ from search import indexing
 from search.aliases.resolver import AliasResolver
 from search.documents import Document
 from search.index import IndexStore
+from search.locking import WriterLock
 from search.reports import IndexReport
 from search.results import Results
 from search.searching import SearchRequest, run_search
@@ -57,7 +58,8 @@ class Engine:
     def create(cls, path: str | os.PathLike[str], overwrite: bool = False) -> Engine:
         """A new, empty index at `path`; IndexExistsError if one is there (unless overwrite)."""
         store = IndexStore(path)
-        store.create(overwrite=overwrite)
+        with WriterLock(store.root, purpose="create"):
+            store.create(overwrite=overwrite)
         return cls(store)
 
     @classmethod
@@ -106,20 +108,22 @@ class Engine:
 
     # --- writing -------------------------------------------------------------
 
-    def add_documents(self, documents: Iterable[Document | dict[str, Any]]) -> IndexReport:
+    def add_documents(self, documents: Iterable[Document | dict[str, Any]], wait: float = 0.0) -> IndexReport:
         """Add or replace (by id) documents, committed before returning.
 
         Accepts Documents or dicts with id, title, body and optionally lang,
-        published, source, url; bad ones are listed in `report.rejected`.
+        published, source, url; bad ones are listed in `report.rejected`, the
+        same text under another id in `report.duplicates`. `wait`: seconds to
+        wait if another process is writing (else IndexLockedError at once).
         """
-        return indexing.add_documents(self._current_index(), documents, self.aliases)
+        return indexing.add_documents(self.store, documents, self.aliases, wait)
 
-    def delete(self, doc_id: str) -> bool:
+    def delete(self, doc_id: str, wait: float = 0.0) -> bool:
         """Remove a document by id; False if there was none."""
-        ix = self._current_index()
-        writer = ix.writer(timeout=indexing.WRITE_LOCK_TIMEOUT)
-        deleted = writer.delete_by_term("id", doc_id)
-        writer.commit()
+        with WriterLock(self.store.root, wait, "delete"):
+            writer = self.store.open().writer(timeout=indexing.WRITE_LOCK_TIMEOUT)
+            deleted = writer.delete_by_term("id", doc_id)
+            writer.commit()
         return bool(deleted)
 
     # --- reading -------------------------------------------------------------

@@ -26,7 +26,7 @@ from whoosh.writing import IndexWriter
 from search.aliases.resolver import Annotation
 from search.aliases.resolver import fingerprint as aliases_fingerprint
 from search.analysis.analyzers import BilingualAnalyzer
-from search.documents import Document
+from search.documents import Document, content_id
 from search.errors import IndexExistsError, IndexNotFoundError
 
 SCHEMA_VERSION = 1
@@ -35,6 +35,7 @@ ALIASES_FOLDER = "aliases"  # user lexicon files the generation was built with
 ALIASES_FINGERPRINT = "ALIASES"  # which lexicon (shipped + user) built the entities field
 GENERATION_PREFIX = "gen-"
 KEEP_GENERATIONS = 2  # the live one and the one before it (readers may still hold it)
+GRACE_SECONDS = 600  # and any generation touched this recently: a search may still be reading it
 _FAR_FUTURE = 2**62  # sort key of undated articles when the oldest come first
 
 
@@ -67,6 +68,8 @@ def make_schema() -> fields.Schema:
         entity_ids=fields.STORED,
         # Spelling keys of person names no lexicon lists (aliases/names.py).
         names=fields.KEYWORD(scorable=True),
+        # Hash of the text: the same article under two ids (two URLs) is a duplicate.
+        content_hash=fields.ID(stored=True),
     )
 
 
@@ -89,6 +92,7 @@ def document_fields(doc: Document, annotation: Annotation | None = None) -> dict
         "url": doc.url,
         "published": doc.published.isoformat() if doc.published else "",
         "dateline": doc.dateline,
+        "content_hash": content_id(doc.title, doc.body),
     }
     if doc.published:
         values["newest_key"] = values["oldest_key"] = date_key(doc.published)
@@ -187,7 +191,12 @@ class IndexStore:
             key=lambda path: path.stat().st_mtime,
         )
         older = [path for path in generations if path != live]
-        removed = older[: max(len(older) - (KEEP_GENERATIONS - 1), 0)]
+        recent = time.time() - GRACE_SECONDS
+        removed = [
+            path
+            for path in older[: max(len(older) - (KEEP_GENERATIONS - 1), 0)]
+            if path.stat().st_mtime < recent
+        ]
         for path in removed:
             shutil.rmtree(path, ignore_errors=True)
         for stale in self.root.glob(f".{POINTER}.*"):

@@ -83,7 +83,10 @@ def test_add_creates_then_updates(tmp_path: Path, capsys: pytest.CaptureFixture[
     code, _, err = run(capsys, "add", str(source), "--index", index)
     assert code == EXIT_OK and "created a new index" in err and "1 new" in err
     code, _, err = run(capsys, "add", str(source), "--index", index)
-    assert code == EXIT_OK and "1 updated" in err
+    assert code == EXIT_OK and "0 updated); unchanged 1" in err
+    source.write_text('{"id": "x1", "title": "Raqqa", "body": "More checkpoints in Raqqa."}\n')
+    code, _, err = run(capsys, "add", str(source), "--index", index)
+    assert code == EXIT_OK and "(0 new, 1 updated)" in err
 
 
 def test_index_from_environment(

@@ -10,6 +10,7 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from search.analysis.language import detect_language
 from search.documents import Document, content_id
@@ -48,7 +49,8 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
             f"title longer than {MAX_TITLE_LENGTH} characters: is the body in the title field?"
         )
     published, dateline = _published(record.get("published"), _text(record, "dateline"), notes)
-    doc_id = _text(record, "id").strip() or _text(record, "url").strip() or content_id(title, body)
+    url = _text(record, "url").strip()
+    doc_id = _text(record, "id").strip() or canonical_url(url) or content_id(title, body)
     if len(doc_id) > MAX_ID_LENGTH:
         raise InvalidDocumentError(f"id longer than {MAX_ID_LENGTH} characters")
     lang = _text(record, "lang").strip().lower()
@@ -62,7 +64,7 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
         lang=lang or detect_language(f"{title}\n{body}"),
         published=published,
         source=_WHITESPACE.sub(" ", _text(record, "source")).strip(),
-        url=_text(record, "url").strip(),
+        url=url,
         dateline=dateline,
         origin=str(record.get("origin") or origin),
         notes=notes,
@@ -99,6 +101,25 @@ def _published(value: Any, dateline: str, notes: list[str]) -> tuple[datetime | 
         notes.append(f"published {moment:%Y-%m-%d} is in the future: kept as dateline, not used for sorting")
         return None, dateline or str(value)
     return moment, dateline
+
+
+# Query parameters that only say where a reader came from, not which article.
+_TRACKING_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|src)$", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """A URL as an article id: the same story crawled as http or https, with or
+    without tracking parameters, a fragment or a trailing slash, gets one id."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+             if not _TRACKING_PARAMETERS.match(key)]  # fmt: skip
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https", host, path, urlencode(query), ""))
 
 
 def derive_title(body: str) -> str:
