@@ -33,6 +33,7 @@ SCHEMA_VERSION = 1
 POINTER = "CURRENT"
 ALIASES_FOLDER = "aliases"  # user lexicon files the generation was built with
 ALIASES_FINGERPRINT = "ALIASES"  # which lexicon (shipped + user) built the entities field
+PUBLISHED_MARK = "PUBLISHED"  # in a generation that was live once; the others were never read
 GENERATION_PREFIX = "gen-"
 KEEP_GENERATIONS = 2  # the live one and the one before it (readers may still hold it)
 GRACE_SECONDS = 600  # and any generation touched this recently: a search may still be reading it
@@ -143,6 +144,7 @@ class IndexStore:
 
     def publish(self, generation: Path) -> None:
         """Make `generation` live with one atomic rename, durable across a crash."""
+        (generation / PUBLISHED_MARK).write_text(time.strftime("%Y-%m-%dT%H:%M:%S\n"), "utf-8")
         _fsync_tree(generation)
         temporary = self.root / f".{POINTER}.{secrets.token_hex(4)}"
         with temporary.open("w", encoding="utf-8") as handle:
@@ -184,13 +186,22 @@ class IndexStore:
         shutil.rmtree(generation, ignore_errors=True)
 
     def prune(self) -> list[Path]:
-        """Delete old and abandoned generations, keeping the live one and its predecessor."""
+        """Delete abandoned and old generations (call with the writer lock held).
+
+        Abandoned: never published (a rebuild that crashed or was killed), so
+        no reader ever opened them. Old: published once, now superseded; the
+        one before the live one, and any superseded in the last GRACE_SECONDS,
+        are kept for searches that may still be reading them.
+        """
         live = self.current()
         generations = sorted(
             (path for path in self.root.glob(f"{GENERATION_PREFIX}*") if path.is_dir()),
             key=lambda path: path.stat().st_mtime,
         )
-        older = [path for path in generations if path != live]
+        abandoned = [path for path in generations if path != live and not (path / PUBLISHED_MARK).exists()]
+        for path in abandoned:
+            shutil.rmtree(path, ignore_errors=True)
+        older = [path for path in generations if path != live and path not in abandoned]
         recent = time.time() - GRACE_SECONDS
         removed = [
             path
@@ -199,6 +210,7 @@ class IndexStore:
         ]
         for path in removed:
             shutil.rmtree(path, ignore_errors=True)
+        removed = abandoned + removed
         for stale in self.root.glob(f".{POINTER}.*"):
             stale.unlink(missing_ok=True)
         return removed

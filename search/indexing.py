@@ -8,9 +8,11 @@ index exactly as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +20,7 @@ from whoosh.index import Index, LockError
 
 from search.aliases.resolver import AliasResolver
 from search.documents import Document, content_id
-from search.errors import IndexLockedError, InvalidDocumentError, SearchError
+from search.errors import IndexLockedError, IndexWriteError, InvalidDocumentError, SearchError
 from search.index import IndexStore, bulk_writer, document_fields
 from search.ingest.outcomes import Notice, Rejection
 from search.ingest.records import document_from_record
@@ -27,6 +29,24 @@ from search.reports import IndexReport
 
 Item = Document | Mapping[str, Any] | Rejection | Notice
 WRITE_LOCK_TIMEOUT = 5.0  # seconds to wait for Whoosh's writer lock
+
+
+# Errors that mean "this machine cannot write here now", not a bug.
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+@contextmanager
+def _write_errors(root: Path, doing: str) -> Iterator[None]:
+    """Turn disk-full and permission errors into one clear IndexWriteError."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in _WRITE_ERRNOS:
+            raise
+        raise IndexWriteError(
+            f"{root}: {error.strerror or error} while {doing}; the index that was there is unchanged "
+            "and still serving. Free disk space or fix the folder's permissions, then run it again."
+        ) from error
 
 
 class EmptyRebuildError(SearchError):
@@ -76,7 +96,7 @@ def add_documents(
             )
         batch[doc.id] = doc
     if batch:
-        with WriterLock(store.root, wait, "add") as lock:
+        with _write_errors(store.root, "adding documents"), WriterLock(store.root, wait, "add") as lock:
             if lock.recovered:
                 report.notices.append(Notice(str(store.root), lock.recovered))
             _write_batch(store.open(), batch, aliases, report)
@@ -151,7 +171,11 @@ def rebuild(
     """
     alias_files = [Path(path) for path in aliases]
     resolver = AliasResolver.load(alias_files)  # a bad lexicon fails here, before any work
-    with WriterLock(store.root, wait, "rebuild-index") as lock:
+    with (
+        _write_errors(store.root, "building a new index"),
+        WriterLock(store.root, wait, "rebuild-index") as lock,
+    ):
+        store.prune()  # generations left by killed rebuilds
         report = _rebuild_locked(store, items, procs, limitmb, allow_empty, progress, resolver, alias_files)
         if lock.recovered:
             report.notices.append(Notice(str(store.root), lock.recovered))

@@ -8,13 +8,20 @@ holder died without unlocking: a stale lock, recovered.
 
 Rebuilds, adds and deletes all take it: an add that ran during a rebuild
 would otherwise go into the old generation and be lost at the swap.
+
+Whoosh forks its writer processes while the lock is held. A forked child
+closes its copy of the lock (or a killed rebuild's orphans would keep the
+index locked) and is set to die with its parent (or they would wait forever
+for work that never comes).
 """
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import json
 import os
+import signal
 import sys
 import time
 from pathlib import Path
@@ -24,6 +31,27 @@ from search.errors import IndexLockedError
 
 LOCK_FILE = "WRITELOCK"
 POLL_SECONDS = 0.1
+_PR_SET_PDEATHSIG = 1  # linux/prctl.h
+_held: set[int] = set()  # descriptors of the locks this process holds
+
+
+def _after_fork_in_child() -> None:
+    if not _held:
+        return
+    for handle in _held:
+        try:
+            os.close(handle)  # the parent keeps the lock through its own descriptor
+        except OSError:
+            pass
+    _held.clear()
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass  # not Linux: orphans end when their queue breaks
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def _alive(pid: int) -> bool:
@@ -70,6 +98,7 @@ class WriterLock:
                     raise IndexLockedError(self._busy_message(holder)) from None
                 time.sleep(POLL_SECONDS)
         self._handle = handle
+        _held.add(handle)
         previous = self.holder()
         if previous and not _alive(int(previous.get("pid", 0))):
             self.recovered = (
@@ -88,6 +117,7 @@ class WriterLock:
         if self._handle is not None:
             os.ftruncate(self._handle, 0)  # a clean exit leaves no holder behind
             fcntl.flock(self._handle, fcntl.LOCK_UN)
+            _held.discard(self._handle)
             os.close(self._handle)
             self._handle = None
 
