@@ -128,10 +128,15 @@ class Engine:
         since: str | date | datetime | None = None,
         until: str | date | datetime | None = None,
         sort: str = "relevance",
+        month: str | None = None,
     ) -> Results:
         """Search in both languages at once. A malformed query never raises; a
-        parameter out of bounds raises InvalidParameterError naming it."""
-        request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort)
+        parameter out of bounds raises InvalidParameterError naming it.
+
+        `month` ("2025-12") keeps articles published in that month. Results
+        carry facet counts over every match and, when nothing or only some
+        words matched, a spelling suggestion from the index vocabulary."""
+        request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort, month)
         return run_search(self._searcher(), request)
 
     def get(self, doc_id: str) -> Document | None:

@@ -58,6 +58,8 @@ def make_schema() -> fields.Schema:
         newest_key=fields.NUMERIC(int, bits=64, sortable=True, default=0),
         oldest_key=fields.NUMERIC(int, bits=64, sortable=True, default=_FAR_FUTURE),
         entities=fields.KEYWORD(stored=True, commas=True, scorable=True),
+        # "YYYY-MM" of dated articles: the month facet and filter (facets.py).
+        month=fields.ID(),
     )
 
 
@@ -83,7 +85,13 @@ def document_fields(doc: Document) -> dict[str, object]:
     }
     if doc.published:
         values["newest_key"] = values["oldest_key"] = date_key(doc.published)
+        values["month"] = month_key(doc.published)
     return values
+
+
+def month_key(moment: datetime) -> str:
+    """The month facet value of a date: "2025-12"."""
+    return f"{moment.year:04d}-{moment.month:02d}"
 
 
 class IndexStore:

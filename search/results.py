@@ -40,6 +40,20 @@ class Hit:
         }
 
 
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet (a language, a source, a month "2025-12", an entity id)
+    with the number of matching articles; `selected` when the search filters on it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "label": self.label, "count": self.count, "selected": self.selected}
+
+
 @dataclass
 class Results:
     """One page of hits. `total` counts every match; `relaxed` says the query
@@ -54,6 +68,10 @@ class Results:
     took_ms: float = 0.0
     sort: str = "relevance"
     message: str = ""  # why nothing was searched ("only stopwords", ...), for the UI
+    # Counts over every match (facets.py): "lang", "source", "month" ("YYYY-MM"), "entity".
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    suggestion: str | None = None  # "did you mean": a spelling the index knows (suggest.py)
+    corrected_from: str | None = None  # the query as typed, when `query` is its correction
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -79,4 +97,7 @@ class Results:
             "took_ms": round(self.took_ms, 2),
             "message": self.message or None,
             "hits": [hit.to_dict() for hit in self.hits],
+            "facets": {name: [value.to_dict() for value in values] for name, values in self.facets.items()},
+            "suggestion": self.suggestion,
+            "corrected_from": self.corrected_from,
         }

@@ -7,24 +7,28 @@ messages naming the parameter at fault.
 
 from __future__ import annotations
 
+import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
 from search.errors import InvalidParameterError
+from search.facets import facet_values, groupings
 from search.highlight import highlight_all, snippet
 from search.index import date_key
 from search.ingest.dates import parse_date
 from search.query import And, Compiled, Compiler, Node, Not, parse, walk
 from search.results import Hit, Results
+from search.suggest import suggest
 
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 100
 MAX_WINDOW = 1_000  # page * limit: deep paging costs, and nobody reads page 900
 SORTS = ("relevance", "newest", "oldest")
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,7 @@ class SearchRequest:
     since: datetime | None = None
     until: datetime | None = None
     sort: str = "relevance"
+    month: str | None = None  # "YYYY-MM"
 
     @classmethod
     def checked(
@@ -51,6 +56,7 @@ class SearchRequest:
         since: str | date | None = None,
         until: str | date | None = None,
         sort: str = "relevance",
+        month: str | None = None,
     ) -> SearchRequest:
         if not isinstance(query, str):
             raise InvalidParameterError(f"query: expected text, got {type(query).__name__}")
@@ -72,7 +78,19 @@ class SearchRequest:
         start, end = _day("since", since), _day("until", until, end_of_day=True)
         if start and end and start > end:
             raise InvalidParameterError("since: is after until; swap them")
-        return cls(query, limit, page, (lang or "").strip().lower() or None, source or None, start, end, sort)
+        if month and not (isinstance(month, str) and _MONTH.fullmatch(month)):
+            raise InvalidParameterError(f"month: expected a month as YYYY-MM (like 2025-12), got {month!r}")
+        return cls(
+            query,
+            limit,
+            page,
+            (lang or "").strip().lower() or None,
+            source or None,
+            start,
+            end,
+            sort,
+            month or None,
+        )
 
 
 def _day(name: str, value: str | date | None, end_of_day: bool = False) -> datetime | None:
@@ -101,12 +119,14 @@ def _filter(request: SearchRequest) -> wq.Query | None:
         low = date_key(request.since) if request.since else None
         high = date_key(request.until) if request.until else None
         parts.append(wq.NumericRange("newest_key", low, high))
+    if request.month:
+        parts.append(wq.Term("month", request.month))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def run_search(searcher: Searcher, request: SearchRequest) -> Results:
+def run_search(searcher: Searcher, request: SearchRequest, correct: bool = True) -> Results:
     started = time.perf_counter()
     results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
     tree = parse(request.query)
@@ -124,11 +144,32 @@ def run_search(searcher: Searcher, request: SearchRequest) -> Results:
         found = _execute(searcher, relaxed.query, request)
         results.relaxed = True
     results.total = len(found)
+    results.facets = facet_values(
+        found, {"lang": request.lang, "source": request.source, "month": request.month}
+    )
     first = (request.page - 1) * request.limit
     for hit in found[first : first + request.limit]:
         results.hits.append(_hit(hit.fields(), hit.score or 0.0, compiled))
+    if correct and (results.total == 0 or results.relaxed):
+        results = _corrected(searcher, request, tree, results)
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def _corrected(searcher: Searcher, request: SearchRequest, tree: Node | None, results: Results) -> Results:
+    """Spelling help when a query found nothing or had to relax: search the
+    correction instead if the query found nothing, else offer it."""
+    suggestion = suggest(searcher, request.query, tree)
+    if suggestion is None:
+        return results
+    if results.total:
+        results.suggestion = suggestion.text
+        return results
+    corrected = run_search(searcher, replace(request, query=suggestion.text), correct=False)
+    if not corrected.total:
+        return results
+    corrected.corrected_from = request.query
+    return corrected
 
 
 def _relaxable(tree: Node | None) -> bool:
@@ -148,7 +189,9 @@ def _execute(searcher: Searcher, compiled: wq.Query, request: SearchRequest):
         sort_options = {"sortedby": "newest_key", "reverse": True}
     elif request.sort == "oldest":
         sort_options = {"sortedby": "oldest_key"}
-    return searcher.search(compiled, limit=window, filter=_filter(request), **sort_options)
+    return searcher.search(
+        compiled, limit=window, filter=_filter(request), groupedby=groupings(searcher), **sort_options
+    )
 
 
 def _hit(stored: dict, score: float, compiled: Compiled) -> Hit:
