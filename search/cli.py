@@ -1,4 +1,4 @@
-"""The `news-search` command: rebuild-index, add, query, stats.
+"""The `news-search` command: rebuild-index, add, query, stats, serve.
 
 Exit codes: 0 all went well, 1 some documents were rejected (the rest are
 indexed), 2 usage error or unusable input (nothing was changed).
@@ -19,6 +19,7 @@ from pathlib import Path
 
 from search.engine import Engine
 from search.errors import IndexNotFoundError, SearchError
+from search.index import IndexStore
 from search.indexing import EmptyRebuildError
 from search.ingest.sources import check_sources, read_sources
 from search.reports import IndexReport
@@ -101,6 +102,31 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print("languages:  " + ", ".join(f"{lang} {count}" for lang, count in stats["languages"].items()))
     print("sources:    " + ", ".join(f"{name} {count}" for name, count in stats["sources"].items()))
     print(f"on disk:    {stats['bytes_on_disk'] / 2**20:.1f} MB")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    if args.sample and not IndexStore(args.index).exists():
+        print(f"no index at {args.index}: building the bundled sample articles into it", file=sys.stderr)
+        report = Engine.rebuild(args.index, read_sources([sample_corpus()]), procs=1)
+        print(report.summary(), file=sys.stderr)
+    # Flask and waitress load only for this command: the others stay quick to start.
+    from web import create_app
+    from web.serving import serve
+
+    try:
+        app = create_app(args.index)
+    except IndexNotFoundError as error:
+        raise UsageError(
+            f"{error}; or add --sample to build and serve the bundled sample articles"
+        ) from error
+    print(f"serving {args.index} on http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    try:
+        serve(app, host=args.host, port=args.port, threads=args.threads)
+    except OSError as error:
+        raise UsageError(
+            f"cannot listen on {args.host}:{args.port}: {error.strerror or error}; try --port"
+        ) from error
     return EXIT_OK
 
 
@@ -247,6 +273,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     query.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
     query.set_defaults(run=cmd_query)
+
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="serve the web interface and JSON API",
+        description="Serve the bilingual search page, the JSON API (/api/search), RSS and OpenSearch "
+        "with waitress. Listens on 127.0.0.1 unless --host says otherwise.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    serve.add_argument("--threads", type=int, default=4, metavar="N", help="worker threads (default 4)")
+    serve.add_argument(
+        "--sample",
+        action="store_true",
+        help="if there is no index at --index yet, build the bundled sample articles into it first",
+    )
+    serve.set_defaults(run=cmd_serve)
 
     stats = commands.add_parser("stats", parents=[common], help="show what the index holds")
     stats.add_argument("--json", action="store_true", help="print as JSON")

@@ -129,15 +129,17 @@ class Engine:
         until: str | date | datetime | None = None,
         sort: str = "relevance",
         month: str | None = None,
+        correct: bool = True,
     ) -> Results:
         """Search in both languages at once. A malformed query never raises; a
         parameter out of bounds raises InvalidParameterError naming it.
 
         `month` ("2025-12") keeps articles published in that month. Results
         carry facet counts over every match and, when nothing or only some
-        words matched, a spelling suggestion from the index vocabulary."""
+        words matched, a spelling suggestion from the index vocabulary;
+        `correct=False` searches the words exactly as given ("search instead for")."""
         request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort, month)
-        return run_search(self._searcher(), request)
+        return run_search(self._searcher(), request, correct=correct)
 
     def get(self, doc_id: str) -> Document | None:
         """The stored article with this id, or None."""
@@ -155,6 +157,10 @@ class Engine:
             url=stored.get("url", ""),
             dateline=stored.get("dateline", ""),
         )
+
+    def doc_count(self) -> int:
+        """How many articles the index holds (cheap, unlike stats())."""
+        return self._searcher().doc_count()
 
     def stats(self) -> dict[str, Any]:
         """Size and make-up of the index, for `news-search stats` and /healthz."""

@@ -172,6 +172,23 @@ def _corrected(searcher: Searcher, request: SearchRequest, tree: Node | None, re
     return corrected
 
 
+def highlight_article(title: str, body: str, query: str) -> tuple[str, str]:
+    """Title and body of an article as HTML with the words of `query` marked,
+    the way its hit was marked (article pages); everything else escaped."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidParameterError(
+            f"query: {len(query)} characters is over the limit of {MAX_QUERY_CHARS}; shorten it"
+        )
+    tree = parse(query)
+    compiled = Compiler().compile(tree)
+    if compiled.query is None and tree is not None:
+        compiled = Compiler(exact=True).compile(tree)
+    return (
+        highlight_all(title, compiled.stem_terms, compiled.exact_terms),
+        highlight_all(body, compiled.stem_terms, compiled.exact_terms),
+    )
+
+
 def _relaxable(tree: Node | None) -> bool:
     """Whether any-word matching could find more: some implicit AND of two or more terms."""
     return any(
