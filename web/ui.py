@@ -9,7 +9,17 @@ from __future__ import annotations
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Blueprint, Response, abort, g, make_response, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    g,
+    make_response,
+    render_template,
+    request,
+    send_from_directory,
+    url_for,
+)
 
 from search.searching import highlight_article
 from web import current_engine, i18n
@@ -99,6 +109,12 @@ def article_page(doc_id: str) -> Response:
             params=SearchParams(q=query),
         )
     )
+
+
+@blueprint.get("/favicon.ico")
+def favicon() -> Response:
+    # Browsers ask for /favicon.ico on pages without a <link rel=icon> (JSON, feeds).
+    return send_from_directory(blueprint.root_path + "/static", "favicon.svg", mimetype="image/svg+xml")
 
 
 def _switch_link(language: str) -> str:
