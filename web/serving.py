@@ -54,18 +54,26 @@ def server_options(host: str, port: int, threads: int) -> dict[str, object]:
 
 @dataclass
 class BackgroundServer:
-    """A waitress server running in a daemon thread (tests, embedding)."""
+    """A waitress server running in a daemon thread (tests, benchmarks, embedding)."""
 
     server: BaseWSGIServer
     thread: threading.Thread
+    stopping: threading.Event
 
     @property
     def url(self) -> str:
         return f"http://{self.server.effective_host}:{self.server.effective_port}"
 
     def stop(self) -> None:
-        self.server.close()
+        """Close the listening socket and every open connection, then the workers.
+
+        waitress has no stop(); as WebTest does, closing every dispatcher
+        empties the asyncore map, which ends the loop."""
+        self.stopping.set()
+        # Workers first: one finishing a response still signals the loop's trigger.
         self.server.task_dispatcher.shutdown()
+        for dispatcher in list(self.server._map.values()):
+            dispatcher.close()
         self.thread.join(timeout=5)
 
 
@@ -74,6 +82,15 @@ def serve_in_background(
 ) -> BackgroundServer:
     """Start serving in a thread and return at once; port 0 picks a free port."""
     server = create_server(app, **server_options(host, port, threads))
-    thread = threading.Thread(target=server.run, name="waitress", daemon=True)
+    stopping = threading.Event()
+
+    def run() -> None:
+        try:
+            server.run()
+        except OSError:
+            if not stopping.is_set():  # a closed descriptor in select() while stopping is expected
+                raise
+
+    thread = threading.Thread(target=run, name="waitress", daemon=True)
     thread.start()
-    return BackgroundServer(server, thread)
+    return BackgroundServer(server, thread, stopping)
