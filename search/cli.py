@@ -145,8 +145,12 @@ def _print_results(results: Results) -> None:
     color = sys.stdout.isatty()
     if results.message:
         print(results.message)
+    if results.corrected_from:
+        print(f"nothing matched {results.corrected_from}; showing results for {results.query}")
     if results.relaxed:
         print("no article has all the words; showing articles with any of them")
+    if results.suggestion:
+        print(f"did you mean: {results.suggestion}")
     pages = max(results.pages, 1)
     print(f"{results.total} result(s), page {results.page} of {pages} ({results.took_ms:.0f} ms)")
     for number, hit in enumerate(results, start=(results.page - 1) * results.limit + 1):

@@ -67,3 +67,13 @@ def test_corrections_are_index_words(sample_engine: Engine) -> None:
     assert found.corrections == (("داعيش", "داعش"), ("Palmira", "Palmyra"))
     for _, word in found.corrections:
         assert sample_engine.search(f'"{word}"').total > 0
+
+
+def test_the_command_line_says_what_it_searched(sample_index, capsys: pytest.CaptureFixture[str]) -> None:
+    from search.cli import main
+
+    assert main(["query", "داعيش", "--index", str(sample_index)]) == 0
+    out = capsys.readouterr().out
+    assert "nothing matched داعيش; showing results for داعش" in out and "18 result(s)" in out
+    assert main(["query", "Palmira", "attack", "--index", str(sample_index)]) == 0
+    assert "did you mean: Palmyra attack" in capsys.readouterr().out

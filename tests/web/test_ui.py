@@ -247,3 +247,32 @@ def test_article_link_from_the_results_resolves_a_url_id(client: FlaskClient) ->
 def test_unknown_article_is_404(client: FlaskClient) -> None:
     soup = page(client, "/doc/no-such-article", status=404)
     assert soup.select_one("h1").get_text() == "Not found" and soup.select_one("input[type=search]")
+
+
+def test_entity_facet_renders_once_the_index_fills_it(
+    client: FlaskClient, web_engine: Engine, monkeypatch
+) -> None:
+    """Issue 3/5 fills Results.facets["entity"] and Results.entities; the page is ready for them."""
+    from types import SimpleNamespace
+
+    from search.results import FacetValue
+
+    real_search = web_engine.search
+
+    def search_with_entities(*args, **kwargs):
+        results = real_search(*args, **kwargs)
+        results.facets["entity"] = [FacetValue("isis", "ISIS", 7), FacetValue("palmyra", "Palmyra", 3)]
+        results.entities = [
+            SimpleNamespace(id="isis", label_en="ISIS", label_ar="داعش", count=7),
+            SimpleNamespace(id="palmyra", label_en="Palmyra", label_ar="تدمر", count=3),
+        ]
+        return results
+
+    monkeypatch.setattr(web_engine, "search", search_with_entities)
+    for ui, labels in (("en", ["ISIS", "Palmyra"]), ("ar", ["داعش", "تدمر"])):
+        soup = page(client, f"/?q=Palmyra&ui={ui}")
+        entity = soup.select_one(".facet-entity")
+        assert [link.select_one("bdi").get_text() for link in entity.select("a.facet-value")] == labels
+        assert query_of(entity.select_one("a.facet-value")["href"])["entity"] == ["isis"]
+    headings = [heading.get_text() for heading in page(client, "/?q=Palmyra&ui=en").select(".facet h3")]
+    assert headings == ["Language", "Source", "Entity", "Time"]
