@@ -130,11 +130,7 @@ def run_search(searcher: Searcher, request: SearchRequest, correct: bool = True)
     started = time.perf_counter()
     results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
     tree = parse(request.query)
-    exact = False
-    compiled = Compiler().compile(tree)
-    if compiled.query is None and tree is not None:
-        exact = True  # "علي", "The Who": only stopwords, so search the unstemmed views
-        compiled = Compiler(exact=True).compile(tree)
+    compiled, exact = _compile(tree)
     if compiled.query is None:
         results.message = "nothing to search for: type a word (stopwords and punctuation alone are ignored)"
         return results
@@ -172,6 +168,15 @@ def _corrected(searcher: Searcher, request: SearchRequest, tree: Node | None, re
     return corrected
 
 
+def _compile(tree: Node | None) -> tuple[Compiled, bool]:
+    """The Whoosh query of a tree, and whether it searches the exact views."""
+    compiled = Compiler().compile(tree)
+    if compiled.query is None and tree is not None:
+        # "علي", "The Who": only stopwords, so search the unstemmed views
+        return Compiler(exact=True).compile(tree), True
+    return compiled, False
+
+
 def highlight_article(title: str, body: str, query: str) -> tuple[str, str]:
     """Title and body of an article as HTML with the words of `query` marked,
     the way its hit was marked (article pages); everything else escaped."""
@@ -179,10 +184,7 @@ def highlight_article(title: str, body: str, query: str) -> tuple[str, str]:
         raise InvalidParameterError(
             f"query: {len(query)} characters is over the limit of {MAX_QUERY_CHARS}; shorten it"
         )
-    tree = parse(query)
-    compiled = Compiler().compile(tree)
-    if compiled.query is None and tree is not None:
-        compiled = Compiler(exact=True).compile(tree)
+    compiled, _ = _compile(parse(query))
     return (
         highlight_all(title, compiled.stem_terms, compiled.exact_terms),
         highlight_all(body, compiled.stem_terms, compiled.exact_terms),

@@ -7,7 +7,7 @@ A bad parameter is a 400 naming it ({"error": "limit: ...", "parameter":
 
 from __future__ import annotations
 
-from flask import Flask, Response, jsonify, make_response, render_template, request
+from flask import Flask, Response, current_app, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 from search.errors import InvalidParameterError
@@ -47,10 +47,7 @@ def _http_error(error: HTTPException) -> Response:
 
 
 def _unexpected(error: Exception) -> Response:
-    if isinstance(error, HTTPException):
-        return _http_error(error)
-    from flask import current_app
-
+    # HTTPExceptions never get here: Flask picks the most specific handler.
     current_app.logger.exception("unexpected error on %s", request.path)
     return _http_error(InternalServerError())
 

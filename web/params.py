@@ -25,6 +25,8 @@ MAX_VALUE_CHARS = 500  # any one filter value; the query's own cap is the engine
 # Web name → engine name, where they differ.
 ENGINE_NAMES = {"q": "query", "from": "since", "to": "until"}
 WEB_NAMES = {engine: web for web, engine in ENGINE_NAMES.items()}
+FILTERS = ("lang", "source", "entity", "month", "from", "to")
+_FIELDS = {"from": "start", "to": "end"}  # web names that are not SearchParams field names
 # The entity filter arrives with entity aliases (issue 3/5); until the engine
 # takes it, asking for it is a clear 400 instead of a crash.
 ENTITY_FILTER = "entity" in inspect.signature(Engine.search).parameters
@@ -105,12 +107,11 @@ class SearchParams:
         return {name: value for name, value in args.items() if value}
 
     def changed(self, **changes: Any) -> SearchParams:
-        """A copy with `changes` (web names; `from`/`to` as from_/to_); back to
+        """A copy with `changes` in web names (`**{"from": ...}` too); back to
         page 1 unless the page is what changes, as any other change reorders."""
-        changes = {{"from_": "start", "to_": "end"}.get(name, name): value for name, value in changes.items()}
-        if "page" not in changes:
-            changes["page"] = 1
-        return replace(self, **changes)
+        fields = {_FIELDS.get(name, name): value for name, value in changes.items()}
+        fields.setdefault("page", 1)
+        return replace(self, **fields)
 
     def link(self, path: str = "/", **changes: Any) -> str:
         """`path` with these parameters, changed by `changes` (see `changed`)."""
@@ -120,18 +121,11 @@ class SearchParams:
     @property
     def filters(self) -> list[tuple[str, str]]:
         """The active filters as (web name, value), in a stable order."""
-        named = [
-            ("lang", self.lang),
-            ("source", self.source),
-            ("entity", self.entity),
-            ("month", self.month),
-            ("from", self.start),
-            ("to", self.end),
-        ]
+        named = [(name, getattr(self, _FIELDS.get(name, name))) for name in FILTERS]
         return [(name, value) for name, value in named if value]
 
     def without_filters(self) -> SearchParams:
-        return self.changed(lang="", source="", entity="", month="", from_="", to_="")
+        return self.changed(**{name: "" for name in FILTERS})
 
 
 def error_for_web(error: InvalidParameterError) -> tuple[str, str]:

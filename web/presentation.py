@@ -21,8 +21,7 @@ from web.params import SearchParams
 
 PAGE_WINDOW = 2  # page links shown on each side of the current page
 
-# Facet name → the search parameter it sets.
-FACET_PARAMETERS = {"lang": "lang", "source": "source", "entity": "entity", "month": "month"}
+# Facet names are the names of the parameters that filter on them.
 FACET_ORDER = ("lang", "source", "entity", "month")
 
 
@@ -76,12 +75,11 @@ def shown_facets(results: Results) -> list[str]:
 
 def facet_link(params: SearchParams, name: str, value: FacetValue) -> str:
     """Narrow to `value`, or, when it is the selected one, remove the filter."""
-    parameter = FACET_PARAMETERS[name]
-    return params.link("/", **{parameter: "" if value.selected else value.value})
+    return params.link("/", **{name: "" if value.selected else value.value})
 
 
 def remove_filter_link(params: SearchParams, name: str) -> str:
-    return params.link("/", **{{"from": "from_", "to": "to_"}.get(name, name): ""})
+    return params.link("/", **{name: ""})
 
 
 def month_groups(values: list[FacetValue]) -> list[YearGroup]:

@@ -90,7 +90,7 @@ PARAMS = SearchParams(q="داعش", lang="ar", sort="newest", page=3)
         ),
         ({"sort": "relevance"}, [("q", "داعش"), ("lang", "ar")]),  # defaults are left out
         (
-            {"from_": "2026-01-01"},
+            {"from": "2026-01-01"},
             [("q", "داعش"), ("lang", "ar"), ("from", "2026-01-01"), ("sort", "newest")],
         ),
     ],
