@@ -1,4 +1,4 @@
-"""The `news-search` command: rebuild-index, add, query, stats, aliases.
+"""The `news-search` command: rebuild-index, add, query, stats, serve, aliases.
 
 Exit codes: 0 all went well, 1 some documents were rejected (the rest are
 indexed), 2 usage error or unusable input (nothing was changed).
@@ -23,6 +23,7 @@ from search.aliases.resolver import AliasResolver
 from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
 from search.engine import Engine
 from search.errors import IndexNotFoundError, SearchError
+from search.index import IndexStore
 from search.indexing import EmptyRebuildError
 from search.ingest.sources import check_sources, read_sources
 from search.reports import IndexReport
@@ -177,6 +178,31 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    if args.sample and not IndexStore(args.index).exists():
+        print(f"no index at {args.index}: building the bundled sample articles into it", file=sys.stderr)
+        report = Engine.rebuild(args.index, read_sources([sample_corpus()]), procs=1)
+        print(report.summary(), file=sys.stderr)
+    # Flask and waitress load only for this command: the others stay quick to start.
+    from web import create_app
+    from web.serving import serve
+
+    try:
+        app = create_app(args.index)
+    except IndexNotFoundError as error:
+        raise UsageError(
+            f"{error}; or add --sample to build and serve the bundled sample articles"
+        ) from error
+    print(f"serving {args.index} on http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+    try:
+        serve(app, host=args.host, port=args.port, threads=args.threads)
+    except OSError as error:
+        raise UsageError(
+            f"cannot listen on {args.host}:{args.port}: {error.strerror or error}; try --port"
+        ) from error
+    return EXIT_OK
+
+
 # --- output --------------------------------------------------------------------
 
 _MARK = re.compile(r"<mark>(.*?)</mark>", re.S)
@@ -192,11 +218,15 @@ def _print_results(results: Results) -> None:
     color = sys.stdout.isatty()
     if results.message:
         print(results.message)
+    if results.corrected_from:
+        print(f"nothing matched {results.corrected_from}; showing results for {results.query}")
     if results.relaxed:
         print("no article has all the words; showing articles with any of them")
     if results.query_entities:
         named = ", ".join(f"{e.form} = {e.label_en} / {e.label_ar}" for e in results.query_entities)
         print(f"entities: {named} (articles in both languages)")
+    if results.suggestion:
+        print(f"did you mean: {results.suggestion}")
     pages = max(results.pages, 1)
     print(f"{results.total} result(s), page {results.page} of {pages} ({results.took_ms:.0f} ms)")
     for number, hit in enumerate(results, start=(results.page - 1) * results.limit + 1):
@@ -337,6 +367,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     query.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
     query.set_defaults(run=cmd_query)
+
+    serve = commands.add_parser(
+        "serve",
+        parents=[common],
+        help="serve the web interface and JSON API",
+        description="Serve the bilingual search page, the JSON API (/api/search), RSS and OpenSearch "
+        "with waitress. Listens on 127.0.0.1 unless --host says otherwise.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port (default 8080)")
+    serve.add_argument("--threads", type=int, default=4, metavar="N", help="worker threads (default 4)")
+    serve.add_argument(
+        "--sample",
+        action="store_true",
+        help="if there is no index at --index yet, build the bundled sample articles into it first",
+    )
+    serve.set_defaults(run=cmd_serve)
 
     stats = commands.add_parser("stats", parents=[common], help="show what the index holds")
     stats.add_argument("--json", action="store_true", help="print as JSON")

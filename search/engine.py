@@ -138,11 +138,21 @@ class Engine:
         since: str | date | datetime | None = None,
         until: str | date | datetime | None = None,
         sort: str = "relevance",
+        month: str | None = None,
+        correct: bool = True,
+        entity: str | None = None,
     ) -> Results:
         """Search in both languages at once. A malformed query never raises; a
-        parameter out of bounds raises InvalidParameterError naming it."""
-        request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort)
-        return run_search(self._searcher(), request, self.aliases)
+        parameter out of bounds raises InvalidParameterError naming it.
+
+        `month` ("2025-12") keeps articles published in that month; `entity`
+        (a canonical id such as "isis") those that name that entity. Results
+        carry facet counts over every match (language, source, month, entity)
+        and, when nothing or only some words matched, a spelling suggestion
+        from the index vocabulary; `correct=False` searches the words exactly
+        as given ("search instead for")."""
+        request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort, month, entity)
+        return run_search(self._searcher(), request, self.aliases, correct=correct)
 
     def get(self, doc_id: str) -> Document | None:
         """The stored article with this id, or None."""
@@ -160,6 +170,10 @@ class Engine:
             url=stored.get("url", ""),
             dateline=stored.get("dateline", ""),
         )
+
+    def doc_count(self) -> int:
+        """How many articles the index holds (cheap, unlike stats())."""
+        return self._searcher().doc_count()
 
     def stats(self) -> dict[str, Any]:
         """Size and make-up of the index, for `news-search stats` and /healthz."""

@@ -71,6 +71,8 @@ def make_schema() -> fields.Schema:
         names=fields.KEYWORD(scorable=True),
         # Hash of the text: the same article under two ids (two URLs) is a duplicate.
         content_hash=fields.ID(stored=True),
+        # "YYYY-MM" of dated articles: the month facet and filter (facets.py).
+        month=fields.ID(),
     )
 
 
@@ -97,11 +99,17 @@ def document_fields(doc: Document, annotation: Annotation | None = None) -> dict
     }
     if doc.published:
         values["newest_key"] = values["oldest_key"] = date_key(doc.published)
+        values["month"] = month_key(doc.published)
     if annotation is not None:
         values["entities"] = ",".join(annotation.entities)
         values["entity_ids"] = ",".join(annotation.entity_ids)
         values["names"] = " ".join(annotation.name_keys)
     return values
+
+
+def month_key(moment: datetime) -> str:
+    """The month facet value of a date: "2025-12"."""
+    return f"{moment.year:04d}-{moment.month:02d}"
 
 
 class IndexStore:

@@ -17,6 +17,7 @@ for work that never comes).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import fcntl
 import json
@@ -39,10 +40,8 @@ def _after_fork_in_child() -> None:
     if not _held:
         return
     for handle in _held:
-        try:
+        with contextlib.suppress(OSError):
             os.close(handle)  # the parent keeps the lock through its own descriptor
-        except OSError:
-            pass
     _held.clear()
     try:
         libc = ctypes.CDLL(None, use_errno=True)

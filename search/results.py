@@ -57,6 +57,20 @@ class Hit:
         }
 
 
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet (a language, a source, a month "2025-12", an entity id)
+    with the number of matching articles; `selected` when the search filters on it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "label": self.label, "count": self.count, "selected": self.selected}
+
+
 @dataclass
 class Results:
     """One page of hits. `total` counts every match; `relaxed` says the query
@@ -73,6 +87,10 @@ class Results:
     message: str = ""  # why nothing was searched ("only stopwords", ...), for the UI
     query_entities: list[QueryEntity] = field(default_factory=list)  # entities the query named
     entities: list[EntityCount] = field(default_factory=list)  # entity facet of the whole result set
+    # Counts over every match (facets.py): "lang", "source", "month" ("YYYY-MM"), "entity".
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    suggestion: str | None = None  # "did you mean": a spelling the index knows (suggest.py)
+    corrected_from: str | None = None  # the query as typed, when `query` is its correction
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -100,4 +118,7 @@ class Results:
             "query_entities": [entity.to_dict() for entity in self.query_entities],
             "entities": [entity.to_dict() for entity in self.entities],
             "hits": [hit.to_dict() for hit in self.hits],
+            "facets": {name: [value.to_dict() for value in values] for name, values in self.facets.items()},
+            "suggestion": self.suggestion,
+            "corrected_from": self.corrected_from,
         }

@@ -7,8 +7,9 @@ messages naming the parameter at fault.
 
 from __future__ import annotations
 
+import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from whoosh import query as wq
@@ -18,16 +19,20 @@ from search.aliases.matcher import confirmed
 from search.aliases.resolver import AliasResolver
 from search.entity_facets import count_entities
 from search.errors import InvalidParameterError
+from search.facets import facet_values, groupings
 from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
 from search.index import date_key
 from search.ingest.dates import parse_date
 from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
-from search.results import Hit, QueryEntity, Results
+from search.results import FacetValue, Hit, QueryEntity, Results
+from search.suggest import suggest
 
 MAX_QUERY_CHARS = 500
 MAX_LIMIT = 100
 MAX_WINDOW = 1_000  # page * limit: deep paging costs, and nobody reads page 900
 SORTS = ("relevance", "newest", "oldest")
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_ENTITY = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class SearchRequest:
     since: datetime | None = None
     until: datetime | None = None
     sort: str = "relevance"
+    month: str | None = None  # "YYYY-MM"
+    entity: str | None = None  # a canonical entity id (docs/aliases.md)
 
     @classmethod
     def checked(
@@ -54,6 +61,8 @@ class SearchRequest:
         since: str | date | None = None,
         until: str | date | None = None,
         sort: str = "relevance",
+        month: str | None = None,
+        entity: str | None = None,
     ) -> SearchRequest:
         if not isinstance(query, str):
             raise InvalidParameterError(f"query: expected text, got {type(query).__name__}")
@@ -75,7 +84,24 @@ class SearchRequest:
         start, end = _day("since", since), _day("until", until, end_of_day=True)
         if start and end and start > end:
             raise InvalidParameterError("since: is after until; swap them")
-        return cls(query, limit, page, (lang or "").strip().lower() or None, source or None, start, end, sort)
+        if month and not (isinstance(month, str) and _MONTH.fullmatch(month)):
+            raise InvalidParameterError(f"month: expected a month as YYYY-MM (like 2025-12), got {month!r}")
+        if entity and not (isinstance(entity, str) and _ENTITY.fullmatch(entity)):
+            raise InvalidParameterError(
+                f"entity: expected an entity id such as isis or deir-ez-zor, got {entity!r}"
+            )
+        return cls(
+            query,
+            limit,
+            page,
+            (lang or "").strip().lower() or None,
+            source or None,
+            start,
+            end,
+            sort,
+            month or None,
+            entity or None,
+        )
 
 
 def _day(name: str, value: str | date | None, end_of_day: bool = False) -> datetime | None:
@@ -104,20 +130,22 @@ def _filter(request: SearchRequest) -> wq.Query | None:
         low = date_key(request.since) if request.since else None
         high = date_key(request.until) if request.until else None
         parts.append(wq.NumericRange("newest_key", low, high))
+    if request.month:
+        parts.append(wq.Term("month", request.month))
+    if request.entity:
+        parts.append(wq.Term("entities", request.entity))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def run_search(searcher: Searcher, request: SearchRequest, aliases: AliasResolver | None = None) -> Results:
+def run_search(
+    searcher: Searcher, request: SearchRequest, aliases: AliasResolver | None = None, correct: bool = True
+) -> Results:
     started = time.perf_counter()
     results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
     tree = expand(parse(request.query), aliases)
-    exact = False
-    compiled = Compiler().compile(tree)
-    if compiled.query is None and tree is not None:
-        exact = True  # "علي", "The Who": only stopwords, so search the unstemmed views
-        compiled = Compiler(exact=True).compile(tree)
+    compiled, exact = _compile(tree)
     if compiled.query is None:
         results.message = "nothing to search for: type a word (stopwords and punctuation alone are ignored)"
         return results
@@ -128,6 +156,9 @@ def run_search(searcher: Searcher, request: SearchRequest, aliases: AliasResolve
         found = _execute(searcher, executed, request)
         results.relaxed = True
     results.total = len(found)
+    results.facets = facet_values(
+        found, {"lang": request.lang, "source": request.source, "month": request.month}
+    )
     first = (request.page - 1) * request.limit
     for hit in found[first : first + request.limit]:
         results.hits.append(_hit(hit.fields(), hit.score or 0.0, compiled, aliases))
@@ -137,6 +168,12 @@ def run_search(searcher: Searcher, request: SearchRequest, aliases: AliasResolve
         ]
         if results.total:
             results.entities = count_entities(searcher, executed, _filter(request), aliases)
+            results.facets["entity"] = [
+                FacetValue(entity.id, entity.label_en, entity.count, entity.id == request.entity)
+                for entity in results.entities
+            ]
+    if correct and (results.total == 0 or results.relaxed):
+        results = _corrected(searcher, request, tree, results, aliases)
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
 
@@ -145,6 +182,58 @@ def _entity_ref(aliases: AliasResolver, entity_id: str, form: str) -> QueryEntit
     entity = aliases.entity(entity_id)
     label_en, label_ar = (entity.label_en, entity.label_ar) if entity else (entity_id, entity_id)
     return QueryEntity(entity_id, label_en, label_ar, form)
+
+
+def _corrected(
+    searcher: Searcher,
+    request: SearchRequest,
+    tree: Node | None,
+    results: Results,
+    aliases: AliasResolver | None,
+) -> Results:
+    """Spelling help when a query found nothing or had to relax: search the
+    correction instead if the query found nothing, else offer it."""
+    suggestion = suggest(searcher, request.query, tree)
+    if suggestion is None:
+        return results
+    if results.total:
+        results.suggestion = suggestion.text
+        return results
+    corrected = run_search(searcher, replace(request, query=suggestion.text), aliases, correct=False)
+    if not corrected.total:
+        return results
+    corrected.corrected_from = request.query
+    return corrected
+
+
+def _compile(tree: Node | None) -> tuple[Compiled, bool]:
+    """The Whoosh query of a tree, and whether it searches the exact views."""
+    compiled = Compiler().compile(tree)
+    if compiled.query is None and tree is not None:
+        # "علي", "The Who": only stopwords, so search the unstemmed views
+        return Compiler(exact=True).compile(tree), True
+    return compiled, False
+
+
+def highlight_article(
+    title: str, body: str, query: str, aliases: AliasResolver | None = None
+) -> tuple[str, str]:
+    """Title and body of an article as HTML with the words of `query` marked,
+    the way its hit was marked (article pages), alias forms of the entities
+    it names included; everything else escaped."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidParameterError(
+            f"query: {len(query)} characters is over the limit of {MAX_QUERY_CHARS}; shorten it"
+        )
+    compiled, _ = _compile(expand(parse(query), aliases))
+    title_marks: list[Span] = []
+    body_marks: list[Span] = []
+    if compiled.entities and aliases is not None:
+        title_marks, body_marks = _entity_spans(aliases, tuple(compiled.entities), title, body)
+    return (
+        highlight_all(title, compiled.stem_terms, compiled.exact_terms, extra=title_marks),
+        highlight_all(body, compiled.stem_terms, compiled.exact_terms, extra=body_marks),
+    )
 
 
 def _relaxable(tree: Node | None) -> bool:
@@ -164,7 +253,9 @@ def _execute(searcher: Searcher, compiled: wq.Query, request: SearchRequest):
         sort_options = {"sortedby": "newest_key", "reverse": True}
     elif request.sort == "oldest":
         sort_options = {"sortedby": "oldest_key"}
-    return searcher.search(compiled, limit=window, filter=_filter(request), **sort_options)
+    return searcher.search(
+        compiled, limit=window, filter=_filter(request), groupedby=groupings(searcher), **sort_options
+    )
 
 
 def _hit(stored: dict, score: float, compiled: Compiled, aliases: AliasResolver | None) -> Hit:
