@@ -16,9 +16,13 @@ from search.documents import Document, content_id
 from search.errors import InvalidDocumentError
 from search.ingest.dates import is_future, parse_date
 
-FIELDS = ("id", "title", "body", "lang", "published", "source", "url")
+FIELDS = ("id", "title", "body", "lang", "published", "source", "url", "author")
 MAX_ID_LENGTH = 256
 MAX_TITLE_LENGTH = 1_000
+MAX_AUTHOR_LENGTH = 200
+# Links are shown to readers: anything but a web address (javascript:, data:,
+# file:) could run or leak something when clicked, so it is not kept.
+WEB_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 DERIVED_TITLE_LENGTH = 120
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 _WHITESPACE = re.compile(r"\s+")
@@ -48,7 +52,8 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
             f"title longer than {MAX_TITLE_LENGTH} characters: is the body in the title field?"
         )
     published, dateline = _published(record.get("published"), _text(record, "dateline"), notes)
-    doc_id = _text(record, "id").strip() or _text(record, "url").strip() or content_id(title, body)
+    url = web_url(_text(record, "url"), notes)
+    doc_id = _text(record, "id").strip() or url or content_id(title, body)
     if len(doc_id) > MAX_ID_LENGTH:
         raise InvalidDocumentError(f"id longer than {MAX_ID_LENGTH} characters")
     lang = _text(record, "lang").strip().lower()
@@ -62,11 +67,29 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
         lang=lang or detect_language(f"{title}\n{body}"),
         published=published,
         source=_WHITESPACE.sub(" ", _text(record, "source")).strip(),
-        url=_text(record, "url").strip(),
+        url=url,
         dateline=dateline,
         origin=str(record.get("origin") or origin),
         notes=notes,
+        author=_author(_text(record, "author"), notes),
     )
+
+
+def web_url(value: str, notes: list[str]) -> str:
+    """`value` if it is an http(s) address, else "" with a note saying why it was dropped."""
+    url = value.strip()
+    if url and not WEB_URL.match(url):
+        notes.append(f"url {url[:80]!r} is not an http(s) address: dropped")
+        return ""
+    return url
+
+
+def _author(value: str, notes: list[str]) -> str:
+    author = _WHITESPACE.sub(" ", value).strip()
+    if len(author) > MAX_AUTHOR_LENGTH:
+        notes.append(f"author longer than {MAX_AUTHOR_LENGTH} characters: dropped")
+        return ""
+    return author
 
 
 def _text(record: Mapping[str, Any], name: str) -> str:

@@ -58,3 +58,34 @@ def test_bad_language_code_is_detected_instead() -> None:
         {"title": "Syria", "body": "Syria joins the coalition against ISIS.", "lang": "English"}
     )
     assert doc.lang == "en" and "not an ISO 639 code" in doc.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://sana.sy/en/?p=123", True),
+        ("HTTP://example.org/a", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(document.cookie)", False),
+        ("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", False),
+        ("file:///etc/passwd", False),
+        ("//example.org/no-scheme", False),
+    ],
+)
+def test_only_web_addresses_are_kept_as_links(url: str, kept: bool) -> None:
+    doc = document_from_record({"title": "تدمر", "body": "هجوم قرب تدمر.", "url": url})
+    if kept:
+        assert doc.url == doc.id == url.strip() and not doc.notes
+    else:
+        assert doc.url == "" and doc.id.startswith("sha1-")
+        assert any("not an http(s) address" in note for note in doc.notes)
+
+
+def test_author_is_carried_through_and_checked() -> None:
+    doc = document_from_record({"title": "t", "body": "b", "author": "  رنا\n حداد "})
+    assert doc.author == "رنا حداد"
+    assert document_from_record(doc).author == "رنا حداد"  # survives the re-check of a Document
+    long = document_from_record({"title": "t", "body": "b", "author": "x " * 150})
+    assert long.author == "" and "author longer" in long.notes[0]
+    with pytest.raises(InvalidDocumentError, match="'author' must be a string"):
+        document_from_record({"title": "t", "body": "b", "author": ["a", "b"]})
