@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
-from search.analysis.language import detect_language
+from search.analysis.language import UNKNOWN, detect_language
 from search.documents import Document, content_id
 from search.errors import InvalidDocumentError
 from search.ingest.dates import is_future, parse_date
@@ -73,6 +73,21 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
         notes=notes,
         author=_author(_text(record, "author"), notes),
     )
+
+
+def detected_language(text: str, declared: str = "") -> str:
+    """The language of `text`, detected; what the source declares (<html lang="ar-SY">,
+    a feed's <language>) only decides when the text is too short to judge.
+
+    Declarations are often wrong (templates say lang="en" on Arabic pages),
+    so they never override the text itself.
+    """
+    lang = detect_language(text)
+    if lang == UNKNOWN:
+        primary = re.split(r"[-_]", declared.strip().lower(), maxsplit=1)[0]
+        if _LANG_CODE.match(primary):
+            return primary
+    return lang
 
 
 def web_url(value: str, notes: list[str]) -> str:

@@ -1,0 +1,177 @@
+"""Read a saved news web page (.html) into one Document: the article's text and its metadata.
+
+trafilatura finds the article among menus, footers and "related" boxes and
+reads the metadata (title, author, site name, canonical URL, date); our
+rules decide what to believe: a date only if the page states it
+(stated_dates.py), a link only if it is http(s) (records.py), the language
+from the text itself. Scripts, styles and event handlers never reach the
+Document: it holds text, not markup. A huge page is cut to a bounded amount
+of text before extraction, with a note, so time and memory stay bounded.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+from lxml import etree, html
+from trafilatura import bare_extraction
+from trafilatura.utils import load_html
+
+from search.documents import Document
+from search.errors import InvalidDocumentError
+from search.ingest.boilerplate import LineKind, classify
+from search.ingest.dates import find_date, wire_dateline
+from search.ingest.decoding import decode_markup
+from search.ingest.markup import drop_active_content
+from search.ingest.outcomes import Notice, Rejection
+from search.ingest.records import detected_language, document_from_record
+from search.ingest.stated_dates import StatedDates
+
+# Characters of page text handed to the extractor. A long news article is
+# 50,000; trafilatura's time grows faster than linearly past a few MB
+# (measured: 11 MB of paragraphs took 34 s and 700 MB).
+MAX_PAGE_TEXT = 1_000_000
+# htmldate, inside trafilatura: markup only (its "extensive" text search turns
+# "© 2025" into 1 January 2025), the original date rather than the last
+# update, the URL only as a last resort (and then refused by StatedDates).
+# max_date is far ahead so that a future date the page states reaches
+# records.py, which keeps it as a dateline with a note instead of losing it.
+DATE_OPTIONS = {
+    "extensive_search": False,
+    "original_date": True,
+    "deferred_url_extractor": True,
+    "max_date": "2099-12-31",
+}
+_WHITESPACE = re.compile(r"\s+")
+_SITE_SEPARATORS = tuple("|-–—:•")
+
+
+def read_html(path: Path) -> Iterator[Document | Rejection | Notice]:
+    """The article in one saved page, and a notice if its bytes needed repair."""
+    decoded = decode_markup(path.read_bytes(), str(path))
+    if decoded.note:
+        yield Notice(str(path), decoded.note)
+    yield parse_html(decoded.text, origin=str(path))
+
+
+def parse_html(page: str, origin: str = "") -> Document:
+    """The article in an HTML page; InvalidDocumentError with the reason if there is none."""
+    root = load_html(page)
+    if root is None:
+        raise InvalidDocumentError("not an HTML page: no <html> structure to read (is it plain text?)")
+    notes: list[str] = []
+    lang_hint = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang") or ""
+    stated = StatedDates.from_tree(root)
+    drop_active_content(root, keep_json_ld=True)
+    total = bound_text(root, MAX_PAGE_TEXT) if len(page) > MAX_PAGE_TEXT else 0  # text <= markup
+    if total > MAX_PAGE_TEXT:
+        notes.append(
+            f"page has {total:,} characters of text; only the first {MAX_PAGE_TEXT:,} were read "
+            "(a news article is far shorter: is this an archive or a comment thread?)"
+        )
+    extracted = bare_extraction(
+        root,
+        with_metadata=True,
+        # Precision: on a short or unusual page the balanced mode falls back to
+        # whole-page text, menus included; an article missing a line is better
+        # than menus indexed as news (and an all-menu page is then refused).
+        favor_precision=True,
+        include_comments=False,
+        include_images=False,
+        include_links=False,
+        date_extraction_params=dict(DATE_OPTIONS),
+    )
+    title = _WHITESPACE.sub(" ", extracted.title or "").strip() if extracted else ""
+    title, paragraphs = _headline_and_paragraphs(extracted.text if extracted else "", title)
+    if not any(classify(paragraph) is LineKind.PROSE for paragraph in paragraphs):
+        raise InvalidDocumentError("no article text found: the page is all menus, links and footers")
+    body = "\n\n".join(paragraphs)
+    published, dateline = _published(extracted.date, stated, paragraphs[0], notes)
+    record = {
+        "title": title,
+        "body": body,
+        "lang": detected_language(f"{title}\n{body}", declared=lang_hint),
+        "published": published,
+        "dateline": dateline,
+        "source": extracted.sitename or "",
+        "url": extracted.url or "",
+        "author": extracted.author or "",
+        "notes": notes,
+    }
+    return document_from_record(record, origin)
+
+
+def bound_text(root: html.HtmlElement, limit: int) -> int:
+    """Cut the page after `limit` characters of text, in document order; return its full length.
+
+    One pass over the tree; everything after the cut is removed, so later
+    stages see a page of bounded size whatever the file's.
+    """
+    seen = 0
+    cut: tuple[html.HtmlElement, str, int] | None = None
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        part = "text" if event == "start" else "tail"
+        if part == "text" and not isinstance(element.tag, str):
+            continue  # a comment's "text" is not page text
+        value = getattr(element, part) or ""
+        if cut is None and seen + len(value) > limit:
+            cut = (element, part, limit - seen)
+        seen += len(value)
+    if cut is not None:
+        element, part, keep = cut
+        setattr(element, part, getattr(element, part)[:keep])
+        if part == "text":
+            element.tail = None
+            for child in list(element):
+                element.remove(child)
+        _remove_following(element)
+    return seen
+
+
+def _remove_following(element: html.HtmlElement) -> None:
+    """Remove what follows `element` in document order: its later siblings, and its ancestors'."""
+    node = element
+    while (parent := node.getparent()) is not None:
+        for sibling in list(node.itersiblings()):
+            parent.remove(sibling)
+        node = parent
+
+
+def _headline_and_paragraphs(text: str, title: str) -> tuple[str, list[str]]:
+    """The extracted text as paragraphs, without the headline repeated at its top.
+
+    When the <h1> is the page title minus the site's name ("Syria joins..."
+    under "Syria joins... | Levant Wire"), the <h1> is the better title.
+    """
+    paragraphs = [_WHITESPACE.sub(" ", line).strip() for line in text.splitlines()]
+    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    while paragraphs and title and _is_headline(paragraphs[0], title):
+        title = paragraphs.pop(0)
+    return title, paragraphs
+
+
+def _is_headline(paragraph: str, title: str) -> bool:
+    return paragraph == title or (
+        title.startswith(paragraph) and title[len(paragraph) :].lstrip()[:1] in _SITE_SEPARATORS
+    )
+
+
+def _published(
+    found: str | None, stated: StatedDates, first_paragraph: str, notes: list[str]
+) -> tuple[str | None, str]:
+    """(date phrase as the page writes it, dateline): htmldate's date if the page states it,
+    else a wire dateline (parsed if it has a year, kept as text if not)."""
+    if found:
+        phrase = stated.phrase_for(date.fromisoformat(found))
+        if phrase:
+            return phrase, ""
+        notes.append(f"date {found} (found by htmldate) is not written in the page: not used")
+    dateline = wire_dateline(first_paragraph)
+    if dateline:
+        dated = find_date(dateline)
+        if dated:
+            return dated[1], ""
+    return None, dateline
