@@ -11,7 +11,6 @@ of text before extraction, with a note, so time and memory stay bounded.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -25,7 +24,7 @@ from search.errors import InvalidDocumentError
 from search.ingest.boilerplate import LineKind, classify
 from search.ingest.dates import find_date, wire_dateline
 from search.ingest.decoding import decode_markup
-from search.ingest.markup import drop_active_content
+from search.ingest.markup import drop_active_content, element_text, fragment_text
 from search.ingest.outcomes import Notice, Rejection
 from search.ingest.records import detected_language, document_from_record
 from search.ingest.stated_dates import StatedDates
@@ -45,7 +44,11 @@ DATE_OPTIONS = {
     "deferred_url_extractor": True,
     "max_date": "2099-12-31",
 }
-_WHITESPACE = re.compile(r"\s+")
+# trafilatura's XML output: the elements that make a paragraph, and its line break.
+EXTRACTED_BLOCKS = frozenset(("p", "head", "item", "cell", "row", "quote", "code", "list", "table"))
+EXTRACTED_BREAKS = frozenset(("lb",))
+NO_ARTICLE = "no article text found: the page is all menus, links and footers"
+_EDGE_CHROME = {LineKind.CHROME, LineKind.COPYRIGHT, LineKind.BLANK}
 _SITE_SEPARATORS = tuple("|-–—:•")
 
 
@@ -84,10 +87,12 @@ def parse_html(page: str, origin: str = "") -> Document:
         include_links=False,
         date_extraction_params=dict(DATE_OPTIONS),
     )
-    title = _WHITESPACE.sub(" ", extracted.title or "").strip() if extracted else ""
-    title, paragraphs = _headline_and_paragraphs(extracted.text if extracted else "", title)
+    if extracted is None or extracted.body is None:
+        raise InvalidDocumentError(NO_ARTICLE)
+    paragraphs = _article_paragraphs(extracted.body)
+    title, paragraphs = _headline_and_paragraphs(paragraphs, _as_text(extracted.title))
     if not any(classify(paragraph) is LineKind.PROSE for paragraph in paragraphs):
-        raise InvalidDocumentError("no article text found: the page is all menus, links and footers")
+        raise InvalidDocumentError(NO_ARTICLE)
     body = "\n\n".join(paragraphs)
     published, dateline = _published(extracted.date, stated, paragraphs[0], notes)
     record = {
@@ -96,12 +101,29 @@ def parse_html(page: str, origin: str = "") -> Document:
         "lang": detected_language(f"{title}\n{body}", declared=lang_hint),
         "published": published,
         "dateline": dateline,
-        "source": extracted.sitename or "",
+        "source": _as_text(extracted.sitename),
         "url": extracted.url or "",
-        "author": extracted.author or "",
+        "author": _as_text(extracted.author),
         "notes": notes,
     }
     return document_from_record(record, origin)
+
+
+def _as_text(metadata: str | None) -> str:
+    """A metadata value as text: sites leave markup in og:title and JSON-LD ("<em>", "&lt;b&gt;"),
+    and a value built to inject ("<script>...") must not be stored as if it were a name."""
+    return fragment_text(metadata) if metadata else ""
+
+
+def _article_paragraphs(extracted: etree._Element) -> list[str]:
+    """Paragraphs from trafilatura's XML (not its text rendering, which draws tables with "|"),
+    without menu or copyright lines at the edges (old table layouts put the menu in the article's table)."""
+    paragraphs = element_text(extracted, blocks=EXTRACTED_BLOCKS, line_breaks=EXTRACTED_BREAKS).split("\n\n")
+    while paragraphs and classify(paragraphs[0]) in _EDGE_CHROME:
+        paragraphs.pop(0)
+    while paragraphs and classify(paragraphs[-1]) in _EDGE_CHROME:
+        paragraphs.pop()
+    return [paragraph for paragraph in paragraphs if paragraph]
 
 
 def bound_text(root: html.HtmlElement, limit: int) -> int:
@@ -140,14 +162,13 @@ def _remove_following(element: html.HtmlElement) -> None:
         node = parent
 
 
-def _headline_and_paragraphs(text: str, title: str) -> tuple[str, list[str]]:
-    """The extracted text as paragraphs, without the headline repeated at its top.
+def _headline_and_paragraphs(paragraphs: list[str], title: str) -> tuple[str, list[str]]:
+    """The title, and the paragraphs without the headline repeated at their top.
 
     When the <h1> is the page title minus the site's name ("Syria joins..."
     under "Syria joins... | Levant Wire"), the <h1> is the better title.
     """
-    paragraphs = [_WHITESPACE.sub(" ", line).strip() for line in text.splitlines()]
-    paragraphs = [paragraph for paragraph in paragraphs if paragraph]
+    paragraphs = list(paragraphs)
     while paragraphs and title and _is_headline(paragraphs[0], title):
         title = paragraphs.pop(0)
     return title, paragraphs

@@ -22,6 +22,7 @@ BLOCK_TAGS = frozenset(
         "footer", "aside", "address", "hr",
     )
 )  # fmt: skip
+BR_TAGS = frozenset(("br",))
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 _SPACES = re.compile(r"\s+")
 # lxml refuses strings with XML-illegal control characters; feeds carry them now and then.
@@ -51,13 +52,25 @@ def fragment_text(fragment: str) -> str:
     except (etree.ParserError, ValueError):
         return ""  # lxml found no content at all ("<!-- -->")
     drop_active_content(root)
+    return element_text(root)
+
+
+def element_text(
+    root: etree._Element, blocks: frozenset[str] = BLOCK_TAGS, line_breaks: frozenset[str] = BR_TAGS
+) -> str:
+    """The text of a parsed tree as paragraphs: each block element starts one, a line break is a space.
+
+    `blocks` names the elements that end a paragraph, for HTML or for another
+    vocabulary (trafilatura's output uses p, head, item, cell). Changes the tree.
+    """
     for element in root.iter():
         if not isinstance(element.tag, str):
             continue
-        if element.tag == "br":
+        if element.tag in line_breaks:
             element.tail = "\n" + (element.tail or "")
-        elif element.tag in BLOCK_TAGS:
+        elif element.tag in blocks:
             element.text = "\n\n" + (element.text or "")
             element.tail = "\n\n" + (element.tail or "")
-    paragraphs = (_SPACES.sub(" ", part).strip() for part in _PARAGRAPH_BREAK.split(root.text_content()))
+    text = "".join(root.itertext())
+    paragraphs = (_SPACES.sub(" ", part).strip() for part in _PARAGRAPH_BREAK.split(text))
     return "\n\n".join(part for part in paragraphs if part)

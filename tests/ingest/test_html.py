@@ -227,3 +227,32 @@ def test_a_huge_page_is_cut_with_a_note(monkeypatch: pytest.MonkeyPatch) -> None
 def test_the_headline_wins_over_a_title_with_the_site_name() -> None:
     doc = parse_html(page(head=f'<meta property="og:title" content="{TITLE} | Levant Wire">'))
     assert doc.title == TITLE and not doc.body.startswith(TITLE)
+
+
+def test_table_layout_page_keeps_paragraphs_and_drops_the_menu_row() -> None:
+    # Arabic sites of the Windows-1256 era laid pages out in tables, the menu in the same table.
+    body = (
+        "<table><tr><td><a href='/'>الرئيسية</a> | <a href='/syria'>سوريا</a> | <a href='/world'>العالم</a>"
+        "</td></tr><tr><td><p>وصلت تعزيزات عسكرية جديدة إلى ريف دير الزور الشرقي لملاحقة خلايا تنظيم داعش "
+        "في البادية.</p><p>وقال مصدر محلي إن الطريق الدولي بقي مفتوحاً أمام حركة المدنيين.</p>"
+        "</td></tr></table>"
+    )
+    doc = parse_html(page(body=body, lang="ar", title=""))
+    assert doc.body == (
+        "وصلت تعزيزات عسكرية جديدة إلى ريف دير الزور الشرقي لملاحقة خلايا تنظيم داعش في البادية.\n\n"
+        "وقال مصدر محلي إن الطريق الدولي بقي مفتوحاً أمام حركة المدنيين."
+    )
+
+
+@pytest.mark.parametrize(
+    ("head", "field", "value"),
+    [
+        ('<meta property="og:title" content="Aid convoy &lt;em&gt;reaches&lt;/em&gt; Deir Ezzor">', "title",
+         "Aid convoy reaches Deir Ezzor"),
+        ("<meta property=\"og:site_name\" content=\"Relief Monitor<script>alert('x')</script>\">", "source",
+         "Relief Monitor"),
+        ('<meta name="author" content="Omar <b>Saleh</b>">', "author", "Omar Saleh"),
+    ],
+)  # fmt: skip
+def test_markup_in_metadata_is_made_text(head: str, field: str, value: str) -> None:
+    assert getattr(parse_html(page(head=head)), field) == value
