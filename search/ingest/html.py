@@ -29,10 +29,10 @@ from search.ingest.outcomes import Notice, Rejection
 from search.ingest.records import detected_language, document_from_record
 from search.ingest.stated_dates import StatedDates
 
-# Characters of page text handed to the extractor. A long news article is
-# 50,000; trafilatura's time grows faster than linearly past a few MB
-# (measured: 11 MB of paragraphs took 34 s and 700 MB).
-MAX_PAGE_TEXT = 1_000_000
+# Characters of page text handed to the extractor: six times a long news
+# feature (50,000). trafilatura's time and memory grow with the page (measured
+# here: 11 million characters of paragraphs took 34 s and 700 MB; 1 million, 3 s).
+MAX_PAGE_TEXT = 300_000
 # htmldate, inside trafilatura: markup only (its "extensive" text search turns
 # "© 2025" into 1 January 2025), the original date rather than the last
 # update, the URL only as a last resort (and then refused by StatedDates).
