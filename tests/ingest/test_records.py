@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from search.errors import InvalidDocumentError
-from search.ingest.records import document_from_record
+from search.ingest.records import detected_language, document_from_record
 
 
 def test_minimal_record_gets_id_language_and_title() -> None:
@@ -89,3 +89,18 @@ def test_author_is_carried_through_and_checked() -> None:
     assert long.author == "" and "author longer" in long.notes[0]
     with pytest.raises(InvalidDocumentError, match="'author' must be a string"):
         document_from_record({"title": "t", "body": "b", "author": ["a", "b"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "lang"),
+    [
+        ("أعلنت وزارة الخارجية السورية انضمام سوريا إلى التحالف الدولي", "en", "ar"),  # text wins
+        ("Syria became the 90th member of the international coalition against ISIS.", "ar", "en"),
+        ("Suriye, IŞİD'e karşı uluslararası koalisyonun 90. üyesi oldu.", "", "tr"),
+        ("ISIS 2025: 90", "fr-FR", "fr"),  # too short to judge: the declaration decides
+        ("ISIS 2025: 90", "", "und"),
+        ("ISIS 2025: 90", "not a code", "und"),
+    ],
+)
+def test_detected_language(text: str, declared: str, lang: str) -> None:
+    assert detected_language(text, declared) == lang
