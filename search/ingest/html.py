@@ -17,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree, html
 from trafilatura import bare_extraction
-from trafilatura.utils import load_html
+from trafilatura.utils import repair_faulty_html
 
 from search.documents import Document
 from search.errors import InvalidDocumentError
@@ -48,6 +48,17 @@ DATE_OPTIONS = {
 EXTRACTED_BLOCKS = frozenset(("p", "head", "item", "cell", "row", "quote", "code", "list", "table"))
 EXTRACTED_BREAKS = frozenset(("lb",))
 NO_ARTICLE = "no article text found: the page is all menus, links and footers"
+# trafilatura's parser settings, plus huge_tree: without it libxml2 silently stops at
+# a text node over 10 MB (an inline script holding a site's whole state), and the
+# article after it is lost. The HTML parser expands no entities, so this opens no door.
+_PARSER = html.HTMLParser(
+    huge_tree=True,
+    encoding="utf-8",
+    collect_ids=False,
+    default_doctype=False,
+    remove_comments=True,
+    remove_pis=True,
+)
 _EDGE_CHROME = {LineKind.CHROME, LineKind.COPYRIGHT, LineKind.BLANK}
 _SITE_SEPARATORS = tuple("|-–—:•")
 
@@ -62,7 +73,7 @@ def read_html(path: Path) -> Iterator[Document | Rejection | Notice]:
 
 def parse_html(page: str, origin: str = "") -> Document:
     """The article in an HTML page; InvalidDocumentError with the reason if there is none."""
-    root = load_html(page)
+    root = parse_page(page)
     if root is None:
         raise InvalidDocumentError("not an HTML page: no <html> structure to read (is it plain text?)")
     notes: list[str] = []
@@ -107,6 +118,18 @@ def parse_html(page: str, origin: str = "") -> Document:
         "notes": notes,
     }
     return document_from_record(record, origin)
+
+
+def parse_page(page: str) -> html.HtmlElement | None:
+    """The page's tree, or None when the text is not HTML (trafilatura's test: no "html" near
+    the top and a single block, as plain text saved under an .html name is)."""
+    beginning = page[:50].lower()
+    data = repair_faulty_html(page, beginning).encode("utf-8", errors="replace")
+    try:
+        root = html.document_fromstring(data, parser=_PARSER)
+    except etree.ParserError:
+        return None  # nothing but whitespace and comments
+    return None if "html" not in beginning and len(root) < 2 else root
 
 
 def _as_text(metadata: str | None) -> str:

@@ -256,3 +256,20 @@ def test_table_layout_page_keeps_paragraphs_and_drops_the_menu_row() -> None:
 )  # fmt: skip
 def test_markup_in_metadata_is_made_text(head: str, field: str, value: str) -> None:
     assert getattr(parse_html(page(head=head)), field) == value
+
+
+def test_an_inline_script_over_10_mb_does_not_hide_the_article() -> None:
+    # libxml2 stops at a text node over 10 MB unless told otherwise: the article would vanish.
+    state = '{"items": [' + ",".join(['{"html": "<p>' + "x" * 100 + '</p>"}'] * 100_000) + "]}"
+    doc = parse_html(page(head=f"<script>window.__STATE__ = {state};</script>"))
+    assert len(state) > 10 * 2**20
+    assert doc.title == TITLE and doc.body.startswith("A convoy of twenty trucks")
+    assert "__STATE__" not in doc.body
+
+
+def test_xhtml_with_an_xml_declaration() -> None:
+    xhtml = (
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+        '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n' + page()
+    )
+    assert parse_html(xhtml).body.startswith("A convoy of twenty trucks")
