@@ -46,7 +46,9 @@ FATES = {
     "utf16-no-bom.txt": Fate(indexed=1, query="الطحين"),
     HUGE_PAGE: Fate(indexed=1, query="مدونة", notice=f"only the first {MAX_PAGE_TEXT:,} were read"),
     "broken-line.jsonl": Fate(
-        indexed=2, ids=("bad-jsonl-1", "bad-jsonl-3"), rejected=((":2", "broken JSON"),)
+        indexed=2,
+        ids=("bad-jsonl-1", "bad-jsonl-3"),
+        rejected=((":2", "broken JSON (Unterminated string starting at column 73)"),),
     ),
     "missing-title.html": Fate(indexed=1, query="kilometre", notice="no title: used the first words"),
     "future-date.html": Fate(indexed=1, query="غرفة تجارة حلب", notice="2062-04-14 is in the future"),
