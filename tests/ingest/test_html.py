@@ -39,7 +39,7 @@ EXPECTED = {
         "dateline": "Damascus, Dec.20",
         "source": "Levant Wire",
         "author": "Rania Haddad",
-        "url": "https://levantwire.example/2025/12/20/syria-joins-coalition/",
+        "url": "https://levantwire.example/2025/12/20/syria-joins-coalition",
         "first": "Damascus, Dec.20 (SANA) – Syria became the 90th member",
         "last": "remain exposed to smuggling networks.",
         "paragraphs": 4,
