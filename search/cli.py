@@ -294,7 +294,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     writing = argparse.ArgumentParser(add_help=False)
     writing.add_argument(
-        "sources", nargs="*", metavar="SOURCE", help="files or folders (.txt page dumps, .jsonl)"
+        "sources",
+        nargs="*",
+        metavar="SOURCE",
+        help="files or folders (.txt page dumps, .html pages, .rss/.atom feeds, .jsonl)",
     )
     writing.add_argument(
         "--rejects", metavar="FILE", help="write every rejected item with its reason (JSON Lines)"

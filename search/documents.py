@@ -20,7 +20,9 @@ class Document:
     `published` is None when the page gives no full date; `dateline` then
     keeps the date text the page does give ("Damascus, Dec.20"), so nothing
     is invented and nothing is lost. `origin` says where it came from (file,
-    line) for reports; `notes` are warnings for the run report.
+    line) for reports; `notes` are warnings for the run report. `author` is
+    the byline as the source gives it (HTML pages and feeds name one); the
+    index does not store it yet.
     """
 
     id: str
@@ -33,6 +35,7 @@ class Document:
     dateline: str = ""
     origin: str = ""
     notes: list[str] = field(default_factory=list)
+    author: str = ""
 
 
 def content_id(title: str, body: str) -> str:

@@ -169,6 +169,7 @@ class Engine:
             source=stored.get("source", ""),
             url=stored.get("url", ""),
             dateline=stored.get("dateline", ""),
+            author=stored.get("author", ""),
         )
 
     def doc_count(self) -> int:

@@ -56,6 +56,7 @@ def make_schema() -> fields.Schema:
         source=fields.ID(stored=True),  # the outlet as written: filters and facets
         source_words=fields.TEXT(analyzer=exact),  # `source:sana` in queries
         url=fields.STORED,
+        author=fields.STORED,  # from HTML pages and feeds, when they name one
         published=fields.STORED,  # ISO 8601 text, or "" when the year is unknown
         dateline=fields.STORED,
         # Whoosh cannot store "no date" in a sortable DATETIME column, so the
@@ -93,6 +94,7 @@ def document_fields(doc: Document, annotation: Annotation | None = None) -> dict
         "source": doc.source,
         "source_words": doc.source,
         "url": doc.url,
+        "author": doc.author,
         "published": doc.published.isoformat() if doc.published else "",
         "dateline": doc.dateline,
         "content_hash": content_id(doc.title, doc.body),

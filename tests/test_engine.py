@@ -226,3 +226,14 @@ def test_user_lexicon_is_kept_with_the_index(tmp_path: Path) -> None:
     with Engine.open(tmp_path / "index") as engine:
         assert sorted(hit.id for hit in engine.search("Green River")) == ["ar", "en"]
         assert engine.stats()["aliases"]["user_files"] == ["01-mine.tsv"] and engine.aliases_current()
+
+
+def test_author_is_stored_and_returned(tmp_path: Path) -> None:
+    from search import Document
+
+    doc = Document(
+        "a1", "Raqqa market reopens", "Traders reopened the market.", "en", author="Staff Reporter"
+    )
+    with Engine.create(tmp_path / "index") as engine:
+        engine.add_documents([doc])
+        assert engine.get("a1").author == "Staff Reporter"

@@ -135,7 +135,8 @@ def test_doc(client: FlaskClient, web_engine: Engine, path: str, doc_id: str) ->
     document = web_engine.get(doc_id)
     assert data["id"] == doc_id and data["title"] == document.title and data["body"] == document.body
     assert set(data) == {
-        "id", "title", "body", "lang", "published", "source", "url", "dateline", "title_html", "body_html",
+        "id", "title", "body", "lang", "published", "source", "url", "dateline", "author", "title_html",
+        "body_html",
     }  # fmt: skip
     assert "<mark>" not in data["body_html"]  # no query, nothing marked
 
