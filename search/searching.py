@@ -24,10 +24,13 @@ from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
 from search.index import date_key
 from search.ingest.dates import parse_date
 from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
+from search.query.compiler import PrefixWords
 from search.results import FacetValue, Hit, QueryEntity, Results
 from search.suggest import suggest
 
 MAX_QUERY_CHARS = 500
+MAX_WILDCARD_WORDS = 50  # words one `prefix*` searches
+MAX_WILDCARD_SCAN = 5_000  # vocabulary entries read to find them
 MAX_LIMIT = 100
 MAX_WINDOW = 1_000  # page * limit: deep paging costs, and nobody reads page 900
 SORTS = ("relevance", "newest", "oldest")
@@ -145,14 +148,21 @@ def run_search(
     started = time.perf_counter()
     results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
     tree = expand(parse(request.query), aliases)
-    compiled, exact = _compile(tree)
+    vocabulary = _prefix_words(searcher)
+    compiled, exact = _compile(tree, vocabulary)
+    results.message = " ".join(compiled.notes)
     if compiled.query is None:
-        results.message = "nothing to search for: type a word (stopwords and punctuation alone are ignored)"
+        results.message = " ".join(
+            [
+                *compiled.notes,
+                "Nothing to search for: type a word (stopwords and punctuation alone are ignored).",
+            ]
+        )
         return results
     executed = compiled.query
     found = _execute(searcher, executed, request)
     if found.is_empty() and _relaxable(tree):
-        executed = Compiler(relaxed=True, exact=exact).compile(tree).query
+        executed = Compiler(relaxed=True, exact=exact, prefix_words=vocabulary).compile(tree).query
         found = _execute(searcher, executed, request)
         results.relaxed = True
     results.total = len(found)
@@ -206,12 +216,12 @@ def _corrected(
     return corrected
 
 
-def _compile(tree: Node | None) -> tuple[Compiled, bool]:
+def _compile(tree: Node | None, vocabulary: PrefixWords | None = None) -> tuple[Compiled, bool]:
     """The Whoosh query of a tree, and whether it searches the exact views."""
-    compiled = Compiler().compile(tree)
+    compiled = Compiler(prefix_words=vocabulary).compile(tree)
     if compiled.query is None and tree is not None:
         # "علي", "The Who": only stopwords, so search the unstemmed views
-        return Compiler(exact=True).compile(tree), True
+        return Compiler(exact=True, prefix_words=vocabulary).compile(tree), True
     return compiled, False
 
 
@@ -234,6 +244,31 @@ def highlight_article(
         highlight_all(title, compiled.stem_terms, compiled.exact_terms, extra=title_marks),
         highlight_all(body, compiled.stem_terms, compiled.exact_terms, extra=body_marks),
     )
+
+
+def _prefix_words(searcher: Searcher) -> PrefixWords:
+    """Wildcard expansion over this index's vocabulary, bounded in work and in size.
+
+    `a*` could mean tens of thousands of words: at most MAX_WILDCARD_SCAN are
+    read, and the MAX_WILDCARD_WORDS most frequent of them searched.
+    """
+    reader = searcher.reader()
+
+    def words(field: str, prefix: str) -> tuple[list[str], bool]:
+        if field not in reader.indexed_field_names():
+            return [], False
+        found: list[tuple[int, str]] = []
+        more = False
+        for number, term in enumerate(reader.expand_prefix(field, prefix)):
+            if number >= MAX_WILDCARD_SCAN:
+                more = True
+                break
+            word = term.decode("utf-8") if isinstance(term, bytes) else term
+            found.append((reader.doc_frequency(field, word), word))
+        found.sort(key=lambda pair: (-pair[0], pair[1]))
+        return [word for _, word in found[:MAX_WILDCARD_WORDS]], more or len(found) > MAX_WILDCARD_WORDS
+
+    return words
 
 
 def _relaxable(tree: Node | None) -> bool:

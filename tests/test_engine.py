@@ -90,7 +90,7 @@ def test_stopword_only_query_searches_the_exact_view(seeds_engine: Engine) -> No
 
 def test_nothing_to_search(seeds_engine: Engine) -> None:
     results = seeds_engine.search('" ( - ')
-    assert results.total == 0 and "nothing to search" in results.message
+    assert results.total == 0 and "Nothing to search for" in results.message
 
 
 @pytest.mark.parametrize("query", ['"unbalanced', "((ISIS", "foo:bar ISIS", "NOT", "title:", "ISIS)", "-"])
