@@ -184,7 +184,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         report = Engine.rebuild(args.index, read_sources([sample_corpus()]), procs=1)
         print(report.summary(), file=sys.stderr)
     # Flask and waitress load only for this command: the others stay quick to start.
-    from web import create_app
+    from web import app_engine, create_app
     from web.serving import serve
 
     try:
@@ -193,6 +193,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{error}; or add --sample to build and serve the bundled sample articles"
         ) from error
+    app_engine(app).warm()  # facet tables built before the first reader waits
     print(f"serving {args.index} on http://{args.host}:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
     try:
         serve(app, host=args.host, port=args.port, threads=args.threads)

@@ -16,13 +16,16 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from whoosh import query as wq
 from whoosh import scoring
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from search import indexing
+from search import caches, indexing
 from search.aliases.resolver import AliasResolver
 from search.documents import Document
+from search.entity_facets import entity_lists
+from search.facets import groupings
 from search.index import IndexStore
 from search.locking import WriterLock
 from search.reports import IndexReport
@@ -154,6 +157,13 @@ class Engine:
         request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort, month, entity)
         return run_search(self._searcher(), request, self.aliases, correct=correct)
 
+    def warm(self) -> None:
+        """Build what the first searches would otherwise build while a reader
+        waits: the lexicon, the facet tables (for a server, before it listens)."""
+        searcher = self._searcher()
+        entity_lists(searcher)
+        searcher.search(wq.Every(), limit=1, groupedby=groupings(searcher))
+
     def get(self, doc_id: str) -> Document | None:
         """The stored article with this id, or None."""
         stored = self._searcher().document(id=doc_id)
@@ -248,7 +258,7 @@ class Engine:
             # Not Searcher.refresh(): it shares sub-readers with the old
             # searcher, which is closed here.
             self._forget(searcher)
-        fresh = ix.searcher(weighting=WEIGHTING)
+        fresh = caches.attach(ix.searcher(weighting=WEIGHTING))
         self._local.searcher, self._local.index = fresh, ix
         with self._lock:
             self._searchers.append(fresh)

@@ -17,7 +17,7 @@ from whoosh.searching import Searcher
 
 from search.aliases.matcher import confirmed
 from search.aliases.resolver import AliasResolver
-from search.entity_facets import count_entities
+from search.entity_facets import EntityFacet, facet_counts
 from search.errors import InvalidParameterError
 from search.facets import facet_values, groupings
 from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
@@ -159,11 +159,10 @@ def run_search(
             ]
         )
         return results
-    executed = compiled.query
-    found = _execute(searcher, executed, request)
+    found = _execute(searcher, compiled.query, request)
     if found.is_empty() and _relaxable(tree):
-        executed = Compiler(relaxed=True, exact=exact, prefix_words=vocabulary).compile(tree).query
-        found = _execute(searcher, executed, request)
+        relaxed = Compiler(relaxed=True, exact=exact, prefix_words=vocabulary).compile(tree)
+        found = _execute(searcher, relaxed.query, request)
         results.relaxed = True
     results.total = len(found)
     results.facets = facet_values(
@@ -177,7 +176,7 @@ def run_search(
             _entity_ref(aliases, entity, form) for entity, form in compiled.entities.items()
         ]
         if results.total:
-            results.entities = count_entities(searcher, executed, _filter(request), aliases)
+            results.entities = facet_counts(found.groups("entity"), aliases)
             results.facets["entity"] = [
                 FacetValue(entity.id, entity.label_en, entity.count, entity.id == request.entity)
                 for entity in results.entities
@@ -288,9 +287,8 @@ def _execute(searcher: Searcher, compiled: wq.Query, request: SearchRequest):
         sort_options = {"sortedby": "newest_key", "reverse": True}
     elif request.sort == "oldest":
         sort_options = {"sortedby": "oldest_key"}
-    return searcher.search(
-        compiled, limit=window, filter=_filter(request), groupedby=groupings(searcher), **sort_options
-    )
+    grouped = {**groupings(searcher), "entity": EntityFacet()}
+    return searcher.search(compiled, limit=window, filter=_filter(request), groupedby=grouped, **sort_options)
 
 
 def _hit(stored: dict, score: float, compiled: Compiled, aliases: AliasResolver | None) -> Hit:

@@ -61,3 +61,8 @@ def create_app(
 def current_engine() -> Engine:
     """The Engine of the app handling this request."""
     return current_app.extensions[_ENGINE]
+
+
+def app_engine(app: Flask) -> Engine:
+    """The Engine an app serves (outside a request: the serve command warms it)."""
+    return app.extensions[_ENGINE]
