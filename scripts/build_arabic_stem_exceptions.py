@@ -16,19 +16,13 @@ evaluation sets) and writes search/analysis/data/arabic-radical-*.txt.
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from collections import Counter
 from pathlib import Path
 
-from search.analysis import arabic
-from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
+from arabic_corpus import count_words
 
-CORPORA = (
-    "antcorpus/antcorpus-v1.1.jsonl",
-    "antcorpus-multisource/ant-v2.1-bbc-arabic.jsonl",
-    "antcorpus-multisource/ant-v2.1-cnn-arabic.jsonl",
-)
+from search.analysis import arabic
+
 MIN_COUNT = 8  # a word must be seen this often to get an exception
 # The rest of the word (or the stem's other forms) must be at least this rare,
 # relative to the word itself, for the letters to count as part of the word.
@@ -47,23 +41,6 @@ SURFACE_ENDINGS = {
     for pronoun in ("", *arabic.PRONOUN_SUFFIXES)
 }
 OUT_DIR = Path(__file__).resolve().parent.parent / "search" / "analysis" / "data"
-
-
-def count_words(data_dir: Path) -> Counter[str]:
-    """Normalised Arabic word counts over titles and texts of the corpora."""
-    counts: Counter[str] = Counter()
-    for name in CORPORA:
-        path = data_dir / name
-        if not path.exists():
-            sys.exit(f"missing corpus {path}: pass --data pointing at ../shared/data")
-        with path.open(encoding="utf-8") as lines:
-            for line in lines:
-                record = json.loads(line)
-                text = f"{record.get('title') or ''}\n{record.get('text') or ''}"
-                counts.update(
-                    arabic.normalize(token.text) for token in tokenize(text) if token.script == SCRIPT_ARABIC
-                )
-    return counts
 
 
 def first_strip(word: str) -> str | None:

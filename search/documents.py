@@ -23,6 +23,8 @@ class Document:
     line) for reports; `notes` are warnings for the run report.
     `title_from_body` marks a title cut from the body's first words for
     display: its words are already in the body, so it is not indexed again.
+    `author` is the byline as the source gives it (HTML pages and feeds name
+    one).
     """
 
     id: str
@@ -36,6 +38,7 @@ class Document:
     origin: str = ""
     notes: list[str] = field(default_factory=list)
     title_from_body: bool = False
+    author: str = ""
 
 
 def content_id(title: str, body: str) -> str:

@@ -16,13 +16,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from whoosh import query as wq
 from whoosh import scoring
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from search import indexing
+from search import caches, indexing
+from search.aliases.resolver import AliasResolver
 from search.documents import Document
+from search.entity_facets import entity_lists
+from search.facets import groupings
 from search.index import IndexStore
+from search.locking import WriterLock
 from search.reports import IndexReport
 from search.results import Results
 from search.searching import SearchRequest, run_search
@@ -46,6 +51,8 @@ class Engine:
         self._version = ""
         self._local = threading.local()
         self._searchers: list[Searcher] = []
+        self._aliases: AliasResolver | None = None
+        self._aliases_version = ""
         self._open_index()
 
     # --- lifecycle -----------------------------------------------------------
@@ -54,7 +61,8 @@ class Engine:
     def create(cls, path: str | os.PathLike[str], overwrite: bool = False) -> Engine:
         """A new, empty index at `path`; IndexExistsError if one is there (unless overwrite)."""
         store = IndexStore(path)
-        store.create(overwrite=overwrite)
+        with WriterLock(store.root, purpose="create"):
+            store.create(overwrite=overwrite)
         return cls(store)
 
     @classmethod
@@ -68,14 +76,17 @@ class Engine:
         path: str | os.PathLike[str],
         documents: Iterable[Any],
         procs: int | None = None,
+        aliases: Iterable[str | os.PathLike[str]] = (),
         **options: Any,
     ) -> IndexReport:
         """Index `documents` into a fresh copy and swap it in atomically.
 
-        Searches on the old index go on meanwhile; if the rebuild fails or
-        indexes nothing, the old index stays. See indexing.rebuild for options.
+        `aliases` are your own lexicon files (docs/aliases.md), used on top of
+        the shipped ones and kept with the index. Searches on the old index go
+        on meanwhile; if the rebuild fails or indexes nothing, the old index
+        stays. See indexing.rebuild for the other options.
         """
-        return indexing.rebuild(IndexStore(path), documents, procs=procs, **options)
+        return indexing.rebuild(IndexStore(path), documents, procs=procs, aliases=tuple(aliases), **options)
 
     def close(self) -> None:
         with self._lock:
@@ -100,20 +111,22 @@ class Engine:
 
     # --- writing -------------------------------------------------------------
 
-    def add_documents(self, documents: Iterable[Document | dict[str, Any]]) -> IndexReport:
+    def add_documents(self, documents: Iterable[Document | dict[str, Any]], wait: float = 0.0) -> IndexReport:
         """Add or replace (by id) documents, committed before returning.
 
         Accepts Documents or dicts with id, title, body and optionally lang,
-        published, source, url; bad ones are listed in `report.rejected`.
+        published, source, url; bad ones are listed in `report.rejected`, the
+        same text under another id in `report.duplicates`. `wait`: seconds to
+        wait if another process is writing (else IndexLockedError at once).
         """
-        return indexing.add_documents(self._current_index(), documents)
+        return indexing.add_documents(self.store, documents, self.aliases, wait)
 
-    def delete(self, doc_id: str) -> bool:
+    def delete(self, doc_id: str, wait: float = 0.0) -> bool:
         """Remove a document by id; False if there was none."""
-        ix = self._current_index()
-        writer = ix.writer(timeout=indexing.WRITE_LOCK_TIMEOUT)
-        deleted = writer.delete_by_term("id", doc_id)
-        writer.commit()
+        with WriterLock(self.store.root, wait, "delete"):
+            writer = self.store.open().writer(timeout=indexing.WRITE_LOCK_TIMEOUT)
+            deleted = writer.delete_by_term("id", doc_id)
+            writer.commit()
         return bool(deleted)
 
     # --- reading -------------------------------------------------------------
@@ -128,16 +141,33 @@ class Engine:
         since: str | date | datetime | None = None,
         until: str | date | datetime | None = None,
         sort: str = "relevance",
+        month: str | None = None,
+        correct: bool = True,
+        entity: str | None = None,
         match: str = "all",
     ) -> Results:
         """Search in both languages at once. A malformed query never raises; a
         parameter out of bounds raises InvalidParameterError naming it.
 
-        `match="any"` ranks articles having any of the words (BM25 over their
-        OR) instead of requiring all of them: for questions in plain language.
-        """
-        request = SearchRequest.checked(query, limit, page, lang, source, since, until, sort, match)
-        return run_search(self._searcher(), request)
+        `month` ("2025-12") keeps articles published in that month; `entity`
+        (a canonical id such as "isis") those that name that entity. Results
+        carry facet counts over every match (language, source, month, entity)
+        and, when nothing or only some words matched, a spelling suggestion
+        from the index vocabulary; `correct=False` searches the words exactly
+        as given ("search instead for"). `match="any"` ranks articles having
+        any of the words (BM25 over their OR) instead of requiring all of
+        them: for questions in plain language."""
+        request = SearchRequest.checked(
+            query, limit, page, lang, source, since, until, sort, month, entity, match
+        )
+        return run_search(self._searcher(), request, self.aliases, correct=correct)
+
+    def warm(self) -> None:
+        """Build what the first searches would otherwise build while a reader
+        waits: the lexicon, the facet tables (for a server, before it listens)."""
+        searcher = self._searcher()
+        entity_lists(searcher)
+        searcher.search(wq.Every(), limit=1, groupedby=groupings(searcher))
 
     def get(self, doc_id: str) -> Document | None:
         """The stored article with this id, or None."""
@@ -154,7 +184,12 @@ class Engine:
             source=stored.get("source", ""),
             url=stored.get("url", ""),
             dateline=stored.get("dateline", ""),
+            author=stored.get("author", ""),
         )
+
+    def doc_count(self) -> int:
+        """How many articles the index holds (cheap, unlike stats())."""
+        return self._searcher().doc_count()
 
     def stats(self) -> dict[str, Any]:
         """Size and make-up of the index, for `news-search stats` and /healthz."""
@@ -167,7 +202,9 @@ class Engine:
             sources[fields.get("source") or "(none)"] += 1
             dated += bool(fields.get("published"))
         generation = self.store.current()
-        size = sum(file.stat().st_size for file in generation.iterdir()) if generation else 0
+        size = (
+            sum(file.stat().st_size for file in generation.rglob("*") if file.is_file()) if generation else 0
+        )
         return {
             "path": str(self.store.root),
             "generation": generation.name if generation else None,
@@ -176,7 +213,26 @@ class Engine:
             "sources": dict(sources.most_common(20)),
             "dated": dated,
             "bytes_on_disk": size,
+            "aliases": {
+                "entities": len(self.aliases.lexicon),
+                "user_files": [file.name for file in self.store.alias_files()],
+                "current": self.aliases_current(),
+            },
         }
+
+    @property
+    def aliases(self) -> AliasResolver:
+        """The lexicon this index was built with: shipped files plus its stored user files."""
+        version = self.store.version()
+        with self._lock:
+            if self._aliases is None or version != self._aliases_version:
+                self._aliases = AliasResolver.load(self.store.alias_files())
+                self._aliases_version = version
+            return self._aliases
+
+    def aliases_current(self) -> bool:
+        """False when the lexicon changed since the index was built: rebuild to update entities."""
+        return self.store.aliases_fingerprint() == self.aliases.fingerprint
 
     # --- searchers -----------------------------------------------------------
 
@@ -207,7 +263,7 @@ class Engine:
             # Not Searcher.refresh(): it shares sub-readers with the old
             # searcher, which is closed here.
             self._forget(searcher)
-        fresh = ix.searcher(weighting=WEIGHTING)
+        fresh = caches.attach(ix.searcher(weighting=WEIGHTING))
         self._local.searcher, self._local.index = fresh, ix
         with self._lock:
             self._searchers.append(fresh)

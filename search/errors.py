@@ -19,6 +19,10 @@ class IndexLockedError(SearchError):
     """Another process is writing to the index."""
 
 
+class IndexWriteError(SearchError):
+    """The operating system refused a write (disk full, read-only); the old index is intact."""
+
+
 class InvalidDocumentError(SearchError):
     """A document that cannot be indexed; the message is the reason."""
 

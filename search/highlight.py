@@ -77,9 +77,25 @@ def mark(text: str, spans: list[Span], start: int = 0, end: int | None = None) -
     return "".join(parts)
 
 
-def highlight_all(text: str, stem_terms: Collection[str], exact_terms: Collection[str] = ()) -> str:
-    """The whole text as HTML with every match marked (for an article page)."""
-    return mark(text, matches(text, stem_terms, exact_terms))
+def highlight_all(
+    text: str, stem_terms: Collection[str], exact_terms: Collection[str] = (), extra: Collection[Span] = ()
+) -> str:
+    """The whole text as HTML with every match marked (for an article page).
+
+    `extra` are more spans to mark, such as the alias forms of an entity.
+    """
+    return mark(text, _merge(matches(text, stem_terms, exact_terms), extra))
+
+
+def _merge(spans: list[Span], extra: Collection[Span]) -> list[Span]:
+    """Term matches and extra spans in text order, without overlaps (the earlier wins)."""
+    if not extra:
+        return spans
+    merged: list[Span] = []
+    for span in sorted([*spans, *extra], key=lambda span: (span.start, -span.end)):
+        if not merged or span.start >= merged[-1].end:
+            merged.append(span)
+    return merged
 
 
 def snippet(
@@ -88,13 +104,14 @@ def snippet(
     exact_terms: Collection[str] = (),
     length: int = SNIPPET_CHARS,
     typed: Collection[str] = (),
+    extra: Collection[Span] = (),
 ) -> str:
     """The window of about `length` characters that covers the most query terms, as HTML.
 
     Ties go to the window with more of the forms the reader typed (`typed`,
     exact-view forms: بسوريا over السورية), then to more matches, then the earliest.
     """
-    spans = matches(text, stem_terms, exact_terms, typed)
+    spans = _merge(matches(text, stem_terms, exact_terms, typed), extra)
     if not spans:
         start, end = 0, _word_end(text, min(length, len(text)))
         return mark(text, [], start, end) + ("…" if end < len(text) else "")

@@ -23,14 +23,20 @@ from pathlib import Path
 from whoosh import fields, index
 from whoosh.writing import IndexWriter
 
+from search.aliases.resolver import Annotation
+from search.aliases.resolver import fingerprint as aliases_fingerprint
 from search.analysis.analyzers import BilingualAnalyzer
-from search.documents import Document
+from search.documents import Document, content_id
 from search.errors import IndexExistsError, IndexNotFoundError
 
 SCHEMA_VERSION = 1
 POINTER = "CURRENT"
+ALIASES_FOLDER = "aliases"  # user lexicon files the generation was built with
+ALIASES_FINGERPRINT = "ALIASES"  # which lexicon (shipped + user) built the entities field
+PUBLISHED_MARK = "PUBLISHED"  # in a generation that was live once; the others were never read
 GENERATION_PREFIX = "gen-"
 KEEP_GENERATIONS = 2  # the live one and the one before it (readers may still hold it)
+GRACE_SECONDS = 600  # and any generation touched this recently: a search may still be reading it
 _FAR_FUTURE = 2**62  # sort key of undated articles when the oldest come first
 
 
@@ -52,6 +58,7 @@ def make_schema() -> fields.Schema:
         source=fields.ID(stored=True),  # the outlet as written: filters and facets
         source_words=fields.TEXT(analyzer=exact),  # `source:sana` in queries
         url=fields.STORED,
+        author=fields.STORED,  # from HTML pages and feeds, when they name one
         published=fields.STORED,  # ISO 8601 text, or "" when the year is unknown
         dateline=fields.STORED,
         # Whoosh cannot store "no date" in a sortable DATETIME column, so the
@@ -59,7 +66,16 @@ def make_schema() -> fields.Schema:
         # last in either direction.
         newest_key=fields.NUMERIC(int, bits=64, sortable=True, default=0),
         oldest_key=fields.NUMERIC(int, bits=64, sortable=True, default=_FAR_FUTURE),
-        entities=fields.KEYWORD(stored=True, commas=True, scorable=True),
+        # Canonical entity ids, one per confirmed mention (so BM25 sees how
+        # often an article names the entity), and each id once for display.
+        entities=fields.KEYWORD(commas=True, scorable=True),
+        entity_ids=fields.STORED,
+        # Spelling keys of person names no lexicon lists (aliases/names.py).
+        names=fields.KEYWORD(scorable=True),
+        # Hash of the text: the same article under two ids (two URLs) is a duplicate.
+        content_hash=fields.ID(stored=True),
+        # "YYYY-MM" of dated articles: the month facet and filter (facets.py).
+        month=fields.ID(),
     )
 
 
@@ -68,8 +84,8 @@ def date_key(moment: datetime) -> int:
     return calendar.timegm(moment.timetuple())
 
 
-def document_fields(doc: Document) -> dict[str, object]:
-    """The Whoosh field values of one Document."""
+def document_fields(doc: Document, annotation: Annotation | None = None) -> dict[str, object]:
+    """The Whoosh field values of one Document (and what the aliases found in it)."""
     values: dict[str, object] = {
         "id": doc.id,
         "title": doc.title,
@@ -80,8 +96,10 @@ def document_fields(doc: Document) -> dict[str, object]:
         "source": doc.source,
         "source_words": doc.source,
         "url": doc.url,
+        "author": doc.author,
         "published": doc.published.isoformat() if doc.published else "",
         "dateline": doc.dateline,
+        "content_hash": content_id(doc.title, doc.body),
     }
     if doc.title_from_body:
         # Shown as the title, but not indexed as one: these words are the
@@ -92,7 +110,17 @@ def document_fields(doc: Document) -> dict[str, object]:
         values["title"] = values["title_exact"] = ""
     if doc.published:
         values["newest_key"] = values["oldest_key"] = date_key(doc.published)
+        values["month"] = month_key(doc.published)
+    if annotation is not None:
+        values["entities"] = ",".join(annotation.entities)
+        values["entity_ids"] = ",".join(annotation.entity_ids)
+        values["names"] = " ".join(annotation.name_keys)
     return values
+
+
+def month_key(moment: datetime) -> str:
+    """The month facet value of a date: "2025-12"."""
+    return f"{moment.year:04d}-{moment.month:02d}"
 
 
 class IndexStore:
@@ -135,6 +163,7 @@ class IndexStore:
 
     def publish(self, generation: Path) -> None:
         """Make `generation` live with one atomic rename, durable across a crash."""
+        (generation / PUBLISHED_MARK).write_text(time.strftime("%Y-%m-%dT%H:%M:%S\n"), "utf-8")
         _fsync_tree(generation)
         temporary = self.root / f".{POINTER}.{secrets.token_hex(4)}"
         with temporary.open("w", encoding="utf-8") as handle:
@@ -144,21 +173,63 @@ class IndexStore:
         os.replace(temporary, self.pointer)
         _fsync_directory(self.root)
 
+    def alias_files(self, generation: Path | None = None) -> list[Path]:
+        """The user lexicon files stored with a generation (the live one by default)."""
+        generation = generation or self.current()
+        folder = generation / ALIASES_FOLDER if generation else None
+        return sorted(folder.glob("*.tsv")) if folder and folder.is_dir() else []
+
+    def store_aliases(self, generation: Path, files: list[Path], fingerprint: str) -> list[Path]:
+        """Copy user lexicon files into a generation, so it keeps using them."""
+        folder = generation / ALIASES_FOLDER
+        stored = []
+        for number, path in enumerate(files, start=1):
+            folder.mkdir(exist_ok=True)
+            target = folder / f"{number:02d}-{Path(path).name}"
+            if target.suffix != ".tsv":
+                target = target.with_suffix(".tsv")
+            shutil.copyfile(path, target)
+            stored.append(target)
+        (generation / ALIASES_FINGERPRINT).write_text(fingerprint + "\n", "utf-8")
+        return stored
+
+    def aliases_fingerprint(self, generation: Path | None = None) -> str:
+        generation = generation or self.current()
+        try:
+            return (generation / ALIASES_FINGERPRINT).read_text("utf-8").strip() if generation else ""
+        except FileNotFoundError:
+            return ""
+
     def discard(self, generation: Path) -> None:
         """Remove a generation that was never published (a failed rebuild)."""
         shutil.rmtree(generation, ignore_errors=True)
 
     def prune(self) -> list[Path]:
-        """Delete old and abandoned generations, keeping the live one and its predecessor."""
+        """Delete abandoned and old generations (call with the writer lock held).
+
+        Abandoned: never published (a rebuild that crashed or was killed), so
+        no reader ever opened them. Old: published once, now superseded; the
+        one before the live one, and any superseded in the last GRACE_SECONDS,
+        are kept for searches that may still be reading them.
+        """
         live = self.current()
         generations = sorted(
             (path for path in self.root.glob(f"{GENERATION_PREFIX}*") if path.is_dir()),
             key=lambda path: path.stat().st_mtime,
         )
-        older = [path for path in generations if path != live]
-        removed = older[: max(len(older) - (KEEP_GENERATIONS - 1), 0)]
+        abandoned = [path for path in generations if path != live and not (path / PUBLISHED_MARK).exists()]
+        for path in abandoned:
+            shutil.rmtree(path, ignore_errors=True)
+        older = [path for path in generations if path != live and path not in abandoned]
+        recent = time.time() - GRACE_SECONDS
+        removed = [
+            path
+            for path in older[: max(len(older) - (KEEP_GENERATIONS - 1), 0)]
+            if path.stat().st_mtime < recent
+        ]
         for path in removed:
             shutil.rmtree(path, ignore_errors=True)
+        removed = abandoned + removed
         for stale in self.root.glob(f".{POINTER}.*"):
             stale.unlink(missing_ok=True)
         return removed
@@ -173,6 +244,7 @@ class IndexStore:
         if self.root.exists() and not self.root.is_dir():
             raise IndexExistsError(f"{self.root}: is a file, not an index folder")
         generation = self.new_generation()
+        self.store_aliases(generation, [], aliases_fingerprint())
         self.publish(generation)
         self.prune()
         return generation
@@ -217,9 +289,11 @@ def _fsync_directory(path: Path) -> None:
 
 
 def _fsync_tree(path: Path) -> None:
-    """Flush a finished generation to disk before it is published."""
-    for file in path.iterdir():
-        if file.is_file():
-            with file.open("rb") as handle:
+    """Flush a finished generation (files and folders) to disk before it is published."""
+    for item in path.rglob("*"):
+        if item.is_file():
+            with item.open("rb") as handle:
                 os.fsync(handle.fileno())
+        elif item.is_dir():
+            _fsync_directory(item)
     _fsync_directory(path)

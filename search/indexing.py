@@ -8,22 +8,45 @@ index exactly as it was.
 
 from __future__ import annotations
 
+import errno
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from whoosh.index import Index, LockError
 
-from search.documents import Document
-from search.errors import IndexLockedError, InvalidDocumentError, SearchError
+from search.aliases.resolver import AliasResolver
+from search.documents import Document, content_id
+from search.errors import IndexLockedError, IndexWriteError, InvalidDocumentError, SearchError
 from search.index import IndexStore, bulk_writer, document_fields
 from search.ingest.outcomes import Notice, Rejection
 from search.ingest.records import document_from_record
+from search.locking import WriterLock
 from search.reports import IndexReport
 
 Item = Document | Mapping[str, Any] | Rejection | Notice
 WRITE_LOCK_TIMEOUT = 5.0  # seconds to wait for Whoosh's writer lock
+
+
+# Errors that mean "this machine cannot write here now", not a bug.
+_WRITE_ERRNOS = {errno.ENOSPC, errno.EDQUOT, errno.EROFS, errno.EACCES, errno.EPERM}
+
+
+@contextmanager
+def _write_errors(root: Path, doing: str) -> Iterator[None]:
+    """Turn disk-full and permission errors into one clear IndexWriteError."""
+    try:
+        yield
+    except OSError as error:
+        if error.errno not in _WRITE_ERRNOS:
+            raise
+        raise IndexWriteError(
+            f"{root}: {error.strerror or error} while {doing}; the index that was there is unchanged "
+            "and still serving. Free disk space or fix the folder's permissions, then run it again."
+        ) from error
 
 
 class EmptyRebuildError(SearchError):
@@ -54,8 +77,15 @@ def _validated(items: Iterable[Item], report: IndexReport) -> Iterable[Document]
         yield doc
 
 
-def add_documents(ix: Index, items: Iterable[Item]) -> IndexReport:
-    """Add or replace documents by id in the live index, in one commit."""
+def add_documents(
+    store: IndexStore, items: Iterable[Item], aliases: AliasResolver, wait: float = 0.0
+) -> IndexReport:
+    """Add or replace documents by id in the live index, in one commit, holding the writer lock.
+
+    An article whose text is already indexed under another id (the same story
+    at two URLs) is reported as a duplicate and not indexed twice; one re-added
+    unchanged under its own id is counted as unchanged.
+    """
     report = IndexReport()
     started = time.perf_counter()
     batch: dict[str, Document] = {}
@@ -66,25 +96,52 @@ def add_documents(ix: Index, items: Iterable[Item]) -> IndexReport:
             )
         batch[doc.id] = doc
     if batch:
-        with ix.searcher() as searcher:
-            existing = {doc_id for doc_id in batch if searcher.document_number(id=doc_id) is not None}
-        try:
-            writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT)
-        except LockError:
-            raise IndexLockedError(
-                f"{ix.storage.folder}: another process is writing to this index; try again when it is done"
-            ) from None
-        try:
-            for doc in batch.values():
-                writer.update_document(**document_fields(doc))
-        except BaseException:
-            writer.cancel()
-            raise
-        writer.commit()
-        report.updated = len(existing)
-        report.added = len(batch) - len(existing)
+        with _write_errors(store.root, "adding documents"), WriterLock(store.root, wait, "add") as lock:
+            if lock.recovered:
+                report.notices.append(Notice(str(store.root), lock.recovered))
+            _write_batch(store.open(), batch, aliases, report)
     report.seconds = time.perf_counter() - started
     return report
+
+
+def _write_batch(ix: Index, batch: dict[str, Document], aliases: AliasResolver, report: IndexReport) -> None:
+    writes: list[Document] = []
+    with ix.searcher() as searcher:
+        texts: dict[str, str] = {}  # content hash -> id, within this batch
+        for doc in batch.values():
+            text = content_id(doc.title, doc.body)
+            existing = searcher.document(id=doc.id)
+            holder = searcher.document(content_hash=text)
+            if existing is not None and existing.get("content_hash") == text:
+                report.unchanged += 1
+            elif holder is not None and holder["id"] != doc.id:
+                report.duplicates.append(
+                    Rejection(doc.origin, f"same text as {holder['id']}, already indexed", doc.id)
+                )
+            elif text in texts:
+                report.duplicates.append(
+                    Rejection(doc.origin, f"same text as {texts[text]} in this batch", doc.id)
+                )
+            else:
+                texts[text] = doc.id
+                writes.append(doc)
+                if existing is None:
+                    report.added += 1
+                else:
+                    report.updated += 1
+    if not writes:
+        return
+    try:
+        writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT)
+    except LockError:
+        raise IndexLockedError(f"{ix.storage.folder}: another process is writing to this index") from None
+    try:
+        for doc in writes:
+            writer.update_document(**document_fields(doc, aliases.annotate(doc.title, doc.body)))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
 
 
 def default_procs() -> int:
@@ -99,32 +156,62 @@ def rebuild(
     limitmb: int = 256,
     allow_empty: bool = False,
     progress: Callable[[Iterable[Item]], Iterable[Item]] | None = None,
+    aliases: Sequence[str | os.PathLike[str]] = (),
+    wait: float = 0.0,
 ) -> IndexReport:
     """Index `items` into a fresh generation and make it live atomically.
 
-    The first document with a given id wins; later ones are reported as
-    duplicates. On any error, or when nothing was indexed (unless
-    `allow_empty`), the new generation is thrown away and the old index
-    keeps serving.
+    `aliases` are user lexicon files added to the shipped ones; they are
+    checked before anything is built (LexiconError) and kept with the new
+    generation. The writer lock is held throughout (`wait`: seconds to wait
+    for another writer). The first document with a given id, or with a given
+    text, wins; later ones are reported as duplicates. On any error, or when
+    nothing was indexed (unless `allow_empty`), the new generation is thrown
+    away and the old index keeps serving.
     """
+    alias_files = [Path(path) for path in aliases]
+    resolver = AliasResolver.load(alias_files)  # a bad lexicon fails here, before any work
+    with (
+        _write_errors(store.root, "building a new index"),
+        WriterLock(store.root, wait, "rebuild-index") as lock,
+    ):
+        store.prune()  # generations left by killed rebuilds
+        report = _rebuild_locked(store, items, procs, limitmb, allow_empty, progress, resolver, alias_files)
+        if lock.recovered:
+            report.notices.append(Notice(str(store.root), lock.recovered))
+    return report
+
+
+def _rebuild_locked(
+    store: IndexStore,
+    items: Iterable[Item],
+    procs: int | None,
+    limitmb: int,
+    allow_empty: bool,
+    progress: Callable[[Iterable[Item]], Iterable[Item]] | None,
+    resolver: AliasResolver,
+    alias_files: list[Path],
+) -> IndexReport:
     report = IndexReport()
     started = time.perf_counter()
     generation = store.new_generation()
     try:
+        store.store_aliases(generation, alias_files, resolver.fingerprint)
         from whoosh import index as whoosh_index
 
         ix = whoosh_index.open_dir(str(generation))
-        seen: dict[str, str] = {}
+        seen: dict[str, str] = {}  # id -> origin
+        texts: dict[str, str] = {}  # content hash -> id
         with bulk_writer(ix, procs=procs or default_procs(), limitmb=limitmb) as writer:
             stream = progress(items) if progress else items
             for doc in _validated(stream, report):
-                if doc.id in seen:
-                    report.duplicates.append(
-                        Rejection(doc.origin, f"same id as {seen[doc.id]}: first one kept", doc.id)
-                    )
+                text = content_id(doc.title, doc.body)
+                if doc.id in seen or text in texts:
+                    first = f"same id as {seen[doc.id]}" if doc.id in seen else f"same text as {texts[text]}"
+                    report.duplicates.append(Rejection(doc.origin, f"{first}: first one kept", doc.id))
                     continue
-                seen[doc.id] = doc.origin
-                writer.add_document(**document_fields(doc))
+                seen[doc.id], texts[text] = doc.origin, doc.id
+                writer.add_document(**document_fields(doc, resolver.annotate(doc.title, doc.body)))
                 report.added += 1
         if report.added == 0 and not allow_empty:
             raise EmptyRebuildError(

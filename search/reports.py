@@ -15,6 +15,7 @@ class IndexReport:
 
     added: int = 0
     updated: int = 0
+    unchanged: int = 0  # re-added with the same id and the same text: nothing to write
     rejected: list[Rejection] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
     duplicates: list[Rejection] = field(default_factory=list)
@@ -31,6 +32,8 @@ class IndexReport:
     def summary(self) -> str:
         """One line for people: "indexed 53 (53 new, 0 updated); rejected 0; ..."."""
         parts = [f"indexed {self.indexed} ({self.added} new, {self.updated} updated)"]
+        if self.unchanged:
+            parts.append(f"unchanged {self.unchanged}")
         parts.append(f"rejected {len(self.rejected)}")
         if self.duplicates:
             parts.append(f"duplicates skipped {len(self.duplicates)}")

@@ -7,6 +7,21 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+from search.entity_facets import EntityCount
+
+
+@dataclass(frozen=True)
+class QueryEntity:
+    """An entity the query named, and the form it used (the query `ISIS` names isis)."""
+
+    id: str
+    label_en: str
+    label_ar: str
+    form: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"id": self.id, "label_en": self.label_en, "label_ar": self.label_ar, "form": self.form}
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -22,7 +37,8 @@ class Hit:
     url: str
     dateline: str = ""
     title_html: str = ""
-    entities: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()  # every entity the article names (canonical ids)
+    matched_entities: tuple[str, ...] = ()  # those the query asked for
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -37,7 +53,22 @@ class Hit:
             "source": self.source or None,
             "url": self.url or None,
             "entities": list(self.entities),
+            "matched_entities": list(self.matched_entities),
         }
+
+
+@dataclass(frozen=True)
+class FacetValue:
+    """One value of a facet (a language, a source, a month "2025-12", an entity id)
+    with the number of matching articles; `selected` when the search filters on it."""
+
+    value: str
+    label: str
+    count: int
+    selected: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"value": self.value, "label": self.label, "count": self.count, "selected": self.selected}
 
 
 @dataclass
@@ -54,6 +85,12 @@ class Results:
     took_ms: float = 0.0
     sort: str = "relevance"
     message: str = ""  # why nothing was searched ("only stopwords", ...), for the UI
+    query_entities: list[QueryEntity] = field(default_factory=list)  # entities the query named
+    entities: list[EntityCount] = field(default_factory=list)  # entity facet of the whole result set
+    # Counts over every match (facets.py): "lang", "source", "month" ("YYYY-MM"), "entity".
+    facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    suggestion: str | None = None  # "did you mean": a spelling the index knows (suggest.py)
+    corrected_from: str | None = None  # the query as typed, when `query` is its correction
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -78,5 +115,10 @@ class Results:
             "relaxed": self.relaxed,
             "took_ms": round(self.took_ms, 2),
             "message": self.message or None,
+            "query_entities": [entity.to_dict() for entity in self.query_entities],
+            "entities": [entity.to_dict() for entity in self.entities],
             "hits": [hit.to_dict() for hit in self.hits],
+            "facets": {name: [value.to_dict() for value in values] for name, values in self.facets.items()},
+            "suggestion": self.suggestion,
+            "corrected_from": self.corrected_from,
         }

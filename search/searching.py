@@ -7,21 +7,30 @@ messages naming the parameter at fault.
 
 from __future__ import annotations
 
+import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from whoosh import query as wq
 from whoosh.searching import Searcher
 
+from search.aliases.matcher import confirmed
+from search.aliases.resolver import AliasResolver
+from search.entity_facets import EntityFacet, facet_counts
 from search.errors import InvalidParameterError
-from search.highlight import highlight_all, snippet
+from search.facets import facet_values, groupings
+from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
 from search.index import date_key
 from search.ingest.dates import parse_date
-from search.query import And, Compiled, Compiler, Node, Not, parse, walk
-from search.results import Hit, Results
+from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
+from search.query.compiler import PrefixWords
+from search.results import FacetValue, Hit, QueryEntity, Results
+from search.suggest import suggest
 
 MAX_QUERY_CHARS = 500
+MAX_WILDCARD_WORDS = 50  # words one `prefix*` searches
+MAX_WILDCARD_SCAN = 5_000  # vocabulary entries read to find them
 MAX_LIMIT = 100
 MAX_WINDOW = 1_000  # page * limit: deep paging costs, and nobody reads page 900
 SORTS = ("relevance", "newest", "oldest")
@@ -29,6 +38,8 @@ SORTS = ("relevance", "newest", "oldest")
 # (what a reader typing keywords expects). "any": BM25 over the OR of the
 # words from the start, for natural-language questions (evaluation, "more like").
 MATCHES = ("all", "any")
+_MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_ENTITY = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
 
 @dataclass(frozen=True)
@@ -43,6 +54,8 @@ class SearchRequest:
     since: datetime | None = None
     until: datetime | None = None
     sort: str = "relevance"
+    month: str | None = None  # "YYYY-MM"
+    entity: str | None = None  # a canonical entity id (docs/aliases.md)
     match: str = "all"
 
     @classmethod
@@ -56,6 +69,8 @@ class SearchRequest:
         since: str | date | None = None,
         until: str | date | None = None,
         sort: str = "relevance",
+        month: str | None = None,
+        entity: str | None = None,
         match: str = "all",
     ) -> SearchRequest:
         if not isinstance(query, str):
@@ -80,8 +95,25 @@ class SearchRequest:
         start, end = _day("since", since), _day("until", until, end_of_day=True)
         if start and end and start > end:
             raise InvalidParameterError("since: is after until; swap them")
-        lang = (lang or "").strip().lower() or None
-        return cls(query, limit, page, lang, source or None, start, end, sort, match)
+        if month and not (isinstance(month, str) and _MONTH.fullmatch(month)):
+            raise InvalidParameterError(f"month: expected a month as YYYY-MM (like 2025-12), got {month!r}")
+        if entity and not (isinstance(entity, str) and _ENTITY.fullmatch(entity)):
+            raise InvalidParameterError(
+                f"entity: expected an entity id such as isis or deir-ez-zor, got {entity!r}"
+            )
+        return cls(
+            query,
+            limit,
+            page,
+            (lang or "").strip().lower() or None,
+            source or None,
+            start,
+            end,
+            sort,
+            month or None,
+            entity or None,
+            match,
+        )
 
 
 def _day(name: str, value: str | date | None, end_of_day: bool = False) -> datetime | None:
@@ -110,35 +142,144 @@ def _filter(request: SearchRequest) -> wq.Query | None:
         low = date_key(request.since) if request.since else None
         high = date_key(request.until) if request.until else None
         parts.append(wq.NumericRange("newest_key", low, high))
+    if request.month:
+        parts.append(wq.Term("month", request.month))
+    if request.entity:
+        parts.append(wq.Term("entities", request.entity))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else wq.And(parts)
 
 
-def run_search(searcher: Searcher, request: SearchRequest) -> Results:
+def run_search(
+    searcher: Searcher, request: SearchRequest, aliases: AliasResolver | None = None, correct: bool = True
+) -> Results:
     started = time.perf_counter()
     results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
-    tree = parse(request.query)
-    exact = False
+    tree = expand(parse(request.query), aliases)
+    vocabulary = _prefix_words(searcher)
     any_word = request.match == "any"
-    compiled = Compiler(relaxed=any_word).compile(tree)
-    if compiled.query is None and tree is not None:
-        exact = True  # "علي", "The Who": only stopwords, so search the unstemmed views
-        compiled = Compiler(relaxed=any_word, exact=True).compile(tree)
+    compiled, exact = _compile(tree, vocabulary, relaxed=any_word)
+    results.message = " ".join(compiled.notes)
     if compiled.query is None:
-        results.message = "nothing to search for: type a word (stopwords and punctuation alone are ignored)"
+        results.message = " ".join(
+            [
+                *compiled.notes,
+                "Nothing to search for: type a word (stopwords and punctuation alone are ignored).",
+            ]
+        )
         return results
     found = _execute(searcher, compiled.query, request)
     if found.is_empty() and not any_word and _relaxable(tree):
-        relaxed = Compiler(relaxed=True, exact=exact).compile(tree)
+        relaxed = Compiler(relaxed=True, exact=exact, prefix_words=vocabulary).compile(tree)
         found = _execute(searcher, relaxed.query, request)
         results.relaxed = True
     results.total = len(found)
+    results.facets = facet_values(
+        found, {"lang": request.lang, "source": request.source, "month": request.month}
+    )
     first = (request.page - 1) * request.limit
     for hit in found[first : first + request.limit]:
-        results.hits.append(_hit(hit.fields(), hit.score or 0.0, compiled))
+        results.hits.append(_hit(hit.fields(), hit.score or 0.0, compiled, aliases))
+    if aliases is not None:
+        results.query_entities = [
+            _entity_ref(aliases, entity, form) for entity, form in compiled.entities.items()
+        ]
+        if results.total:
+            results.entities = facet_counts(found.groups("entity"), aliases)
+            results.facets["entity"] = [
+                FacetValue(entity.id, entity.label_en, entity.count, entity.id == request.entity)
+                for entity in results.entities
+            ]
+    if correct and (results.total == 0 or results.relaxed):
+        results = _corrected(searcher, request, tree, results, aliases)
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
+
+
+def _entity_ref(aliases: AliasResolver, entity_id: str, form: str) -> QueryEntity:
+    entity = aliases.entity(entity_id)
+    label_en, label_ar = (entity.label_en, entity.label_ar) if entity else (entity_id, entity_id)
+    return QueryEntity(entity_id, label_en, label_ar, form)
+
+
+def _corrected(
+    searcher: Searcher,
+    request: SearchRequest,
+    tree: Node | None,
+    results: Results,
+    aliases: AliasResolver | None,
+) -> Results:
+    """Spelling help when a query found nothing or had to relax: search the
+    correction instead if the query found nothing, else offer it."""
+    suggestion = suggest(searcher, request.query, tree)
+    if suggestion is None:
+        return results
+    if results.total:
+        results.suggestion = suggestion.text
+        return results
+    corrected = run_search(searcher, replace(request, query=suggestion.text), aliases, correct=False)
+    if not corrected.total:
+        return results
+    corrected.corrected_from = request.query
+    return corrected
+
+
+def _compile(
+    tree: Node | None, vocabulary: PrefixWords | None = None, relaxed: bool = False
+) -> tuple[Compiled, bool]:
+    """The Whoosh query of a tree, and whether it searches the exact views."""
+    compiled = Compiler(relaxed=relaxed, prefix_words=vocabulary).compile(tree)
+    if compiled.query is None and tree is not None:
+        # "علي", "The Who": only stopwords, so search the unstemmed views
+        return Compiler(relaxed=relaxed, exact=True, prefix_words=vocabulary).compile(tree), True
+    return compiled, False
+
+
+def highlight_article(
+    title: str, body: str, query: str, aliases: AliasResolver | None = None
+) -> tuple[str, str]:
+    """Title and body of an article as HTML with the words of `query` marked,
+    the way its hit was marked (article pages), alias forms of the entities
+    it names included; everything else escaped."""
+    if len(query) > MAX_QUERY_CHARS:
+        raise InvalidParameterError(
+            f"query: {len(query)} characters is over the limit of {MAX_QUERY_CHARS}; shorten it"
+        )
+    compiled, _ = _compile(expand(parse(query), aliases))
+    title_marks: list[Span] = []
+    body_marks: list[Span] = []
+    if compiled.entities and aliases is not None:
+        title_marks, body_marks = _entity_spans(aliases, tuple(compiled.entities), title, body)
+    return (
+        highlight_all(title, compiled.stem_terms, compiled.exact_terms, extra=title_marks),
+        highlight_all(body, compiled.stem_terms, compiled.exact_terms, extra=body_marks),
+    )
+
+
+def _prefix_words(searcher: Searcher) -> PrefixWords:
+    """Wildcard expansion over this index's vocabulary, bounded in work and in size.
+
+    `a*` could mean tens of thousands of words: at most MAX_WILDCARD_SCAN are
+    read, and the MAX_WILDCARD_WORDS most frequent of them searched.
+    """
+    reader = searcher.reader()
+
+    def words(field: str, prefix: str) -> tuple[list[str], bool]:
+        if field not in reader.indexed_field_names():
+            return [], False
+        found: list[tuple[int, str]] = []
+        more = False
+        for number, term in enumerate(reader.expand_prefix(field, prefix)):
+            if number >= MAX_WILDCARD_SCAN:
+                more = True
+                break
+            word = term.decode("utf-8") if isinstance(term, bytes) else term
+            found.append((reader.doc_frequency(field, word), word))
+        found.sort(key=lambda pair: (-pair[0], pair[1]))
+        return [word for _, word in found[:MAX_WILDCARD_WORDS]], more or len(found) > MAX_WILDCARD_WORDS
+
+    return words
 
 
 def _relaxable(tree: Node | None) -> bool:
@@ -158,23 +299,47 @@ def _execute(searcher: Searcher, compiled: wq.Query, request: SearchRequest):
         sort_options = {"sortedby": "newest_key", "reverse": True}
     elif request.sort == "oldest":
         sort_options = {"sortedby": "oldest_key"}
-    return searcher.search(compiled, limit=window, filter=_filter(request), **sort_options)
+    grouped = {**groupings(searcher), "entity": EntityFacet()}
+    return searcher.search(compiled, limit=window, filter=_filter(request), groupedby=grouped, **sort_options)
 
 
-def _hit(stored: dict, score: float, compiled: Compiled) -> Hit:
+def _hit(stored: dict, score: float, compiled: Compiled, aliases: AliasResolver | None) -> Hit:
     published = stored.get("published") or ""
+    title, body = stored.get("title", ""), stored.get("body", "")
+    entities = tuple(entity for entity in (stored.get("entity_ids") or "").split(",") if entity)
+    matched = tuple(entity for entity in compiled.entities if entity in entities)
+    title_marks: list[Span] = []
+    body_marks: list[Span] = []
+    if matched and aliases is not None:
+        # Mark the form this article actually uses: the query ISIS marks داعش.
+        title_marks, body_marks = _entity_spans(aliases, matched, title, body)
     return Hit(
         id=stored["id"],
         score=score,
-        title=stored.get("title", ""),
-        title_html=highlight_all(stored.get("title", ""), compiled.stem_terms, compiled.exact_terms),
+        title=title,
+        title_html=highlight_all(title, compiled.stem_terms, compiled.exact_terms, extra=title_marks),
         snippet=snippet(
-            stored.get("body", ""), compiled.stem_terms, compiled.exact_terms, typed=compiled.typed
+            body, compiled.stem_terms, compiled.exact_terms, typed=compiled.typed, extra=body_marks
         ),
         lang=stored.get("lang", ""),
         published=datetime.fromisoformat(published) if published else None,
         source=stored.get("source", ""),
         url=stored.get("url", ""),
         dateline=stored.get("dateline", ""),
-        entities=tuple(entity for entity in (stored.get("entities") or "").split(",") if entity),
+        entities=entities,
+        matched_entities=matched,
     )
+
+
+def _entity_spans(
+    aliases: AliasResolver, entities: tuple[str, ...], title: str, body: str
+) -> tuple[list[Span], list[Span]]:
+    """Spans of the confirmed mentions of `entities` in the title and the body."""
+    wanted = set(entities)
+    spans = []
+    for text in (title, body[:MAX_ANALYSED_CHARS]):
+        mentions = confirmed(aliases.mentions(text))
+        spans.append(
+            [Span(m.start, m.end, f"entity:{m.entity}", False) for m in mentions if m.entity in wanted]
+        )
+    return spans[0], spans[1]

@@ -62,3 +62,52 @@ def seeds_engine(seeds_index: Path):
 def sample_engine(sample_index: Path):
     with Engine.open(sample_index) as engine:
         yield engine
+
+
+# Documents the web must show safely: markup and script in every field a page
+# renders, an id that is a URL, a javascript: link. Indexed with the sample.
+XSS_PAYLOADS = (
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(1)>',
+    "'><iframe src=javascript:alert(1)></iframe>",
+    "{{7*7}}",
+)
+HOSTILE_DOCUMENTS = (
+    {
+        "id": 'xss-"><svg onload=alert(1)>',
+        "title": "Palmyra checkpoint " + " ".join(XSS_PAYLOADS),
+        "body": "Palmyra: a report about checkpoints. "
+        + " ".join(XSS_PAYLOADS)
+        + "\n\nSecond paragraph near Palmyra </p><b>bold?</b> <a href=javascript:alert(1)>click</a>",
+        "lang": "en",
+        "published": "2026-03-20",
+        "source": "<b onmouseover=alert(1)>Evil Wire</b>",
+        "url": "javascript:alert(1)",
+    },
+    {
+        # An id with "//", "?" and "#" in it (ids from URLs are canonicalised,
+        # so it is given explicitly to keep those characters).
+        "id": "https://example.org/wire/2026/03/21/raqqa-market?ref=rss#top",
+        "url": "https://example.org/wire/2026/03/21/raqqa-market?ref=rss#top",
+        "title": "Raqqa market reopens",
+        "body": "Traders in Raqqa reopened the old market on Saturday.",
+        "lang": "en",
+        "published": "2026-03-21",
+        "source": "Example Wire",
+    },
+)
+
+
+@pytest.fixture(scope="session")
+def hostile_documents() -> tuple[dict[str, str], ...]:
+    return HOSTILE_DOCUMENTS
+
+
+@pytest.fixture(scope="session")
+def web_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample plus HOSTILE_DOCUMENTS: what the web tests and browser tests serve."""
+    path = tmp_path_factory.mktemp("web") / "index"
+    report = Engine.rebuild(path, [*read_sources([sample_corpus()]), *HOSTILE_DOCUMENTS], procs=1)
+    assert report.added == 48 + len(HOSTILE_DOCUMENTS) and not report.rejected, report.summary()
+    return path

@@ -59,6 +59,8 @@ DATE_PHRASE = re.compile(
 YEARLESS_DATE = re.compile(
     rf"(?:{_MONTH}\s*\d{{1,2}}|\d{{1,2}}\s+{_MONTH})(?![\d,]*\s*{_YEAR})", re.IGNORECASE
 )
+# "Damascus, Dec.20 (SANA) –" / "دمشق، 3 كانون الثاني (نشرة الفرات) -"
+DATELINE = re.compile(r"^(?P<place>[^,،(]{2,40})[,،]\s*(?P<when>[^()]{3,40}?)\s*\((?P<agency>[^)]{2,60})\)")
 _FOUR_DIGIT_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 # Dates further ahead than this are typos or day/month swaps, not news.
 FUTURE_TOLERANCE = timedelta(days=2)
@@ -140,3 +142,11 @@ def is_future(moment: datetime, now: datetime | None = None) -> bool:
     """True for dates beyond tomorrow: typos and swapped day/month, not news."""
     now = now or datetime.now(timezone.utc).replace(tzinfo=None)
     return moment > now + FUTURE_TOLERANCE
+
+
+def wire_dateline(paragraph: str) -> str:
+    """The dateline that opens a wire story ("Damascus, Dec.20"), if it has a date."""
+    match = DATELINE.match(paragraph)
+    if not match or not YEARLESS_DATE.search(englishify_months(match.group("when"))):
+        return ""
+    return f"{match.group('place').strip()}, {match.group('when').strip()}"

@@ -3,6 +3,8 @@
 Archives of Arabic news are often Windows-1256; exports from Windows tools
 are UTF-16, sometimes without a BOM. charset-normalizer guesses the rest, and
 its guess is checked: text that decodes to noise is refused, not indexed.
+HTML and XML files may also declare their charset (`<meta charset>`,
+`<?xml encoding?>`), which `decode_markup` honours when the bytes agree.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import codecs
 from typing import NamedTuple
 
 from charset_normalizer import from_bytes
+from charset_normalizer.utils import any_specified_encoding
 
 from search.errors import UndecodableError
 
@@ -109,3 +112,47 @@ def _checked(decoded: Decoded, name: str) -> Decoded:
     if _looks_binary(decoded.text):
         raise UndecodableError(f"{name}: binary data, not text (control bytes throughout)")
     return decoded
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML or XML head declares (`<meta charset>`, `http-equiv`,
+    `<?xml encoding?>`), as a Python codec name, or None.
+
+    A declared UTF-16 or UTF-32 is ignored, as browsers do: a file that can
+    declare it in ASCII is not in it.
+    """
+    declared = any_specified_encoding(data)  # looks at the first 8 KB
+    if declared is None or declared.startswith(("utf_16", "utf_32")):
+        return None
+    return declared
+
+
+def decode_markup(data: bytes, name: str) -> Decoded:
+    """Decode an HTML or XML file, honouring the charset it declares when the bytes agree.
+
+    Byte-order marks, UTF-16 and valid UTF-8 come first: Windows-1256 maps
+    almost every byte to a letter, so "declared 1256" would turn a page that
+    was re-saved as UTF-8 into noise. Only when the bytes are none of those
+    does the declaration win over charset-normalizer's guess: on a short
+    Arabic page the guess can be another Arabic code page (ISO-8859-6,
+    CP720), where the author's word is better evidence.
+    """
+    declared = declared_charset(data)
+    try:
+        detected: Decoded | None = decode(data, name)
+    except UndecodableError:
+        if declared is None:
+            raise
+        detected = None
+    if detected is not None and (declared is None or detected.encoding.startswith("utf")):
+        return detected
+    try:
+        return _checked(Decoded(data.decode(declared), declared), name)
+    except (UnicodeDecodeError, LookupError):
+        if detected is None:
+            raise UndecodableError(
+                f"{name}: declares charset {declared} but is not in it, nor in any encoding we "
+                "recognise; save it as UTF-8 and try again"
+            ) from None
+        note = f"{name}: declares charset {declared} but is not in it; read as {detected.encoding}"
+        return detected._replace(note=f"{detected.note}; {note}" if detected.note else note)

@@ -32,10 +32,13 @@ def read_jsonl(path: Path) -> Iterator[Document | Rejection | Notice]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
+            # Without its line end, a line cut inside a string reads "Unterminated
+            # string", not "Invalid control character" (the newline).
+            record = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as error:
+            problem = error.msg.removesuffix(" at")  # "Invalid control character at"
             yield Rejection(
-                origin, f"broken JSON ({error.msg} at column {error.colno}): fix or remove the line"
+                origin, f"broken JSON ({problem} at column {error.colno}): fix or remove the line"
             )
             continue
         if not isinstance(record, dict):

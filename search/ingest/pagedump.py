@@ -20,7 +20,7 @@ from search.analysis.tokenizer import arabic_share
 from search.documents import Document, content_id
 from search.errors import InvalidDocumentError
 from search.ingest.boilerplate import LineKind, classify, ends_sentence, fold
-from search.ingest.dates import DATE_PHRASE, YEARLESS_DATE, englishify_months, find_date, parse_date
+from search.ingest.dates import DATE_PHRASE, DATELINE, find_date, parse_date, wire_dateline
 
 # A gap of more than this many non-blank, non-prose lines ends the article.
 MAX_GAP_LINES = 6
@@ -40,8 +40,6 @@ _DATE_LABEL = re.compile(
     re.I,
 )
 _UPDATED_LABEL = re.compile(r"^\s*(updated|last updated|اخر تحديث|تم التحديث)\s*[:：]?", re.I)
-# "Damascus, Dec.20 (SANA) –" / "دمشق، 3 كانون الثاني (نشرة الفرات) -"
-_DATELINE = re.compile(r"^(?P<place>[^,،(]{2,40})[,،]\s*(?P<when>[^()]{3,40}?)\s*\((?P<agency>[^)]{2,60})\)")
 _COPYRIGHT_NOISE = re.compile(
     r"©|\(c\)|copyright|all rights reserved\.?|جميع الحقوق محفوظ[ةه]\s*(ل(?=\S))?|\b(19|20)\d\d\b"
     r"|\b(fz[- ]?llc|llc|ltd\.?|inc\.?|plc|gmbh|s\.a\.)(?!\w)|(?<!\S)شرك[ةه]\s",
@@ -193,7 +191,7 @@ def _published(header: list[_Line], first_paragraph: str, title_line: _Line | No
             labelled.append(found[0])
         else:
             plain.append(found[0])
-    dateline = _dateline(first_paragraph)
+    dateline = wire_dateline(first_paragraph)
     for choice in (labelled, plain):
         if choice:
             return choice[0], ""
@@ -203,14 +201,6 @@ def _published(header: list[_Line], first_paragraph: str, title_line: _Line | No
     if updated:
         return updated[0], ""
     return None, dateline
-
-
-def _dateline(paragraph: str) -> str:
-    """The dateline that opens a wire story ("Damascus, Dec.20"), if it has a date."""
-    match = _DATELINE.match(paragraph)
-    if not match or not YEARLESS_DATE.search(englishify_months(match.group("when"))):
-        return ""
-    return f"{match.group('place').strip()}, {match.group('when').strip()}"
 
 
 def _source(lines: list[_Line], first_paragraph: str, title: str, lang: str) -> str:
@@ -232,7 +222,7 @@ def _source(lines: list[_Line], first_paragraph: str, title: str, lang: str) -> 
     mastheads = [text for text in top if counts[text] >= 2 and len(text.split()) <= 8]
     if mastheads:
         return mastheads[0]
-    match = _DATELINE.match(first_paragraph)
+    match = DATELINE.match(first_paragraph)
     return match.group("agency").strip() if match else ""
 
 

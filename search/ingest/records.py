@@ -10,15 +10,20 @@ import re
 from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
-from search.analysis.language import detect_language
+from search.analysis.language import UNKNOWN, detect_language
 from search.documents import Document, content_id
 from search.errors import InvalidDocumentError
 from search.ingest.dates import is_future, parse_date
 
-FIELDS = ("id", "title", "body", "lang", "published", "source", "url")
+FIELDS = ("id", "title", "body", "lang", "published", "source", "url", "author")
 MAX_ID_LENGTH = 256
 MAX_TITLE_LENGTH = 1_000
+MAX_AUTHOR_LENGTH = 200
+# Links are shown to readers: anything but a web address (javascript:, data:,
+# file:) could run or leak something when clicked, so it is not kept.
+WEB_URL = re.compile(r"^https?://[^\s/?#]+", re.IGNORECASE)
 DERIVED_TITLE_LENGTH = 120
 _LANG_CODE = re.compile(r"^[a-z]{2,3}$")
 _WHITESPACE = re.compile(r"\s+")
@@ -49,7 +54,8 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
             f"title longer than {MAX_TITLE_LENGTH} characters: is the body in the title field?"
         )
     published, dateline = _published(record.get("published"), _text(record, "dateline"), notes)
-    doc_id = _text(record, "id").strip() or _text(record, "url").strip() or content_id(title, body)
+    url = web_url(_text(record, "url"), notes)
+    doc_id = _text(record, "id").strip() or canonical_url(url) or content_id(title, body)
     if len(doc_id) > MAX_ID_LENGTH:
         raise InvalidDocumentError(f"id longer than {MAX_ID_LENGTH} characters")
     lang = _text(record, "lang").strip().lower()
@@ -63,12 +69,45 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
         lang=lang or detect_language(f"{title}\n{body}"),
         published=published,
         source=_WHITESPACE.sub(" ", _text(record, "source")).strip(),
-        url=_text(record, "url").strip(),
+        url=url,
         dateline=dateline,
         origin=str(record.get("origin") or origin),
         notes=notes,
         title_from_body=title_from_body,
+        author=_author(_text(record, "author"), notes),
     )
+
+
+def detected_language(text: str, declared: str = "") -> str:
+    """The language of `text`, detected; what the source declares (<html lang="ar-SY">,
+    a feed's <language>) only decides when the text is too short to judge.
+
+    Declarations are often wrong (templates say lang="en" on Arabic pages),
+    so they never override the text itself.
+    """
+    lang = detect_language(text)
+    if lang == UNKNOWN:
+        primary = re.split(r"[-_]", declared.strip().lower(), maxsplit=1)[0]
+        if _LANG_CODE.match(primary):
+            return primary
+    return lang
+
+
+def web_url(value: str, notes: list[str]) -> str:
+    """`value` if it is an http(s) address, else "" with a note saying why it was dropped."""
+    url = value.strip()
+    if url and not WEB_URL.match(url):
+        notes.append(f"url {url[:80]!r} is not an http(s) address: dropped")
+        return ""
+    return url
+
+
+def _author(value: str, notes: list[str]) -> str:
+    author = _WHITESPACE.sub(" ", value).strip()
+    if len(author) > MAX_AUTHOR_LENGTH:
+        notes.append(f"author longer than {MAX_AUTHOR_LENGTH} characters: dropped")
+        return ""
+    return author
 
 
 def _text(record: Mapping[str, Any], name: str) -> str:
@@ -101,6 +140,25 @@ def _published(value: Any, dateline: str, notes: list[str]) -> tuple[datetime | 
         notes.append(f"published {moment:%Y-%m-%d} is in the future: kept as dateline, not used for sorting")
         return None, dateline or str(value)
     return moment, dateline
+
+
+# Query parameters that only say where a reader came from, not which article.
+_TRACKING_PARAMETERS = re.compile(r"^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ocid|cmpid|ref|ref_src|src)$", re.I)
+
+
+def canonical_url(url: str) -> str:
+    """A URL as an article id: the same story crawled as http or https, with or
+    without tracking parameters, a fragment or a trailing slash, gets one id."""
+    if not url:
+        return ""
+    parts = urlsplit(url)
+    if not parts.scheme or not parts.netloc:
+        return url
+    query = [(key, value) for key, value in parse_qsl(parts.query, keep_blank_values=True)
+             if not _TRACKING_PARAMETERS.match(key)]  # fmt: skip
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit(("https", host, path, urlencode(query), ""))
 
 
 def derive_title(body: str) -> str:

@@ -14,21 +14,19 @@ from pathlib import Path
 from search.documents import Document
 from search.errors import InvalidDocumentError, SearchError
 from search.ingest.decoding import decode
+from search.ingest.feeds import read_feed, read_xml
+from search.ingest.html import read_html
 from search.ingest.jsonl import read_jsonl
 from search.ingest.outcomes import Notice, Rejection
 from search.ingest.pagedump import parse_page_dump
 
 Outcome = Document | Rejection | Notice
-MAX_FILE_BYTES = 64 * 1024 * 1024  # a page dump larger than this is not one article
+# Pages and feeds are read into memory whole; one larger than this is not a
+# page or a feed. (JSON Lines are streamed and have no limit.)
+MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
 def read_page_dump(path: Path) -> Iterator[Outcome]:
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        yield Rejection(
-            str(path), f"{size // 2**20} MB is too large for one page (limit {MAX_FILE_BYTES // 2**20} MB)"
-        )
-        return
     decoded = decode(path.read_bytes(), str(path))
     if decoded.note:
         yield Notice(str(path), decoded.note)
@@ -37,9 +35,16 @@ def read_page_dump(path: Path) -> Iterator[Outcome]:
 
 READERS: dict[str, Callable[[Path], Iterator[Outcome]]] = {
     ".txt": read_page_dump,
+    ".html": read_html,
+    ".htm": read_html,
+    ".rss": read_feed,
+    ".atom": read_feed,
+    ".xml": read_xml,
+    ".rdf": read_xml,
     ".jsonl": read_jsonl,
     ".ndjson": read_jsonl,
 }
+STREAMED = {read_jsonl}  # readers that never hold the whole file
 
 
 class SourceNotFoundError(SearchError):
@@ -90,6 +95,13 @@ def read_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Outcome]:
 
 def _read_one(path: Path, reader: Callable[[Path], Iterator[Outcome]]) -> Iterator[Outcome]:
     produced = False
+    if reader not in STREAMED and (size := path.stat().st_size) > MAX_FILE_BYTES:
+        yield Rejection(
+            str(path),
+            f"{size // 2**20} MB is too large for one page or feed (limit {MAX_FILE_BYTES // 2**20} MB): "
+            "split it, or convert it to JSON Lines",
+        )
+        return
     try:
         for outcome in reader(path):
             produced = produced or not isinstance(outcome, Notice)

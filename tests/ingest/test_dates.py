@@ -6,7 +6,7 @@ from datetime import datetime
 
 import pytest
 
-from search.ingest.dates import find_date, is_future, parse_date
+from search.ingest.dates import find_date, is_future, parse_date, wire_dateline
 
 FOUND = [
     ("Published: 2026/02/09 4:15 PM", datetime(2026, 2, 9, 16, 15)),
@@ -63,3 +63,17 @@ def test_future() -> None:
     now = datetime(2026, 1, 1)
     assert is_future(datetime(2026, 1, 10), now)
     assert not is_future(datetime(2026, 1, 2), now)
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("Damascus, Dec.20 (SANA) – Syria became the 90th member of the coalition.", "Damascus, Dec.20"),
+        ("دمشق، 3 كانون الثاني (نشرة الفرات) - أعلنت وزارة الداخلية", "دمشق, 3 كانون الثاني"),
+        ("Amman, 20 December 2025 (Petra) - Jordan reopened the crossing.", "Amman, 20 December 2025"),
+        ("Syria became the 90th member of the coalition, officials said (SANA).", ""),
+        ("Raqqa, Syria (AP) - New checkpoints went up on Monday.", ""),  # no date in it
+    ],
+)
+def test_wire_dateline(paragraph: str, dateline: str) -> None:
+    assert wire_dateline(paragraph) == dateline

@@ -7,7 +7,7 @@ import codecs
 import pytest
 
 from search.errors import UndecodableError
-from search.ingest.decoding import decode
+from search.ingest.decoding import decode, decode_markup
 
 ARABIC = (
     "أكدت سوريا التزامها الثابت بمكافحة داعش، وضمان عدم وجود ملاذات آمنة للتنظيم في الأراضي السورية.\n" * 3
@@ -67,3 +67,46 @@ def test_truncated_utf8_keeps_the_text_and_says_so() -> None:
 def test_refuses_with_the_file_name_and_reason(data: bytes, message: str) -> None:
     with pytest.raises(UndecodableError, match=rf"^cut\.bin: {message}"):
         decode(data, "cut.bin")
+
+
+PAGE = (
+    '<html lang="ar"><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+    "<title>سوريا تنضم إلى التحالف</title></head><body><p>أعلنت وزارة الخارجية السورية انضمام "
+    "سوريا إلى التحالف الدولي لمكافحة داعش، وقالت إن القرار يعكس التزامها بمكافحة الإرهاب.</p></body></html>"
+)
+FEED = (
+    '<?xml version="1.0" encoding="{charset}"?>'
+    "<rss><channel><title>شبكة الفرات الإخبارية</title></channel></rss>"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "saved_as", "encoding", "note"),
+    [
+        (PAGE.format(charset="windows-1256"), "cp1256", "cp1256", None),
+        (FEED.format(charset="windows-1256"), "cp1256", "cp1256", None),
+        # re-saved as UTF-8 without fixing the declaration: the bytes win
+        (PAGE.format(charset="windows-1256"), "utf-8", "utf-8", None),
+        # "utf-16" declared in ASCII cannot be true (browsers ignore it too)
+        (PAGE.format(charset="utf-16"), "utf-8", "utf-8", None),
+        # ف ق ك are not in ISO-8859-6: the declaration is wrong, detection reads it
+        (PAGE.format(charset="iso-8859-6"), "cp1256", "cp1256", "declares charset iso8859_6 but is not"),
+        (PAGE.format(charset="x-no-such-charset"), "cp1256", "cp1256", None),
+    ],
+    ids=["declared 1256", "xml declaration", "utf-8 declared 1256", "utf-16 declared", "wrong", "unknown"],
+)
+def test_markup_declarations_are_honoured_when_the_bytes_agree(
+    text: str, saved_as: str, encoding: str, note: str | None
+) -> None:
+    decoded = decode_markup(text.encode(saved_as), "page.html")
+    assert decoded.text == text and decoded.encoding == encoding
+    if note is None:
+        assert decoded.note is None
+    else:
+        assert decoded.note and decoded.note.startswith("page.html: ") and note in decoded.note
+
+
+def test_markup_that_is_binary_is_refused_even_with_a_declaration() -> None:
+    data = b'<meta charset="windows-1256">' + b"\x00\x01\x02\x03" * 500
+    with pytest.raises(UndecodableError, match=r"^x\.html: binary data"):
+        decode_markup(data, "x.html")

@@ -7,7 +7,7 @@ from datetime import datetime
 import pytest
 
 from search.errors import InvalidDocumentError
-from search.ingest.records import document_from_record
+from search.ingest.records import detected_language, document_from_record
 
 
 def test_minimal_record_gets_id_language_and_title() -> None:
@@ -58,3 +58,49 @@ def test_bad_language_code_is_detected_instead() -> None:
         {"title": "Syria", "body": "Syria joins the coalition against ISIS.", "lang": "English"}
     )
     assert doc.lang == "en" and "not an ISO 639 code" in doc.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("url", "kept"),
+    [
+        ("https://sana.sy/en/?p=123", True),
+        ("HTTP://example.org/a", True),
+        ("javascript:alert(1)", False),
+        (" JavaScript:alert(document.cookie)", False),
+        ("data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==", False),
+        ("file:///etc/passwd", False),
+        ("//example.org/no-scheme", False),
+    ],
+)
+def test_only_web_addresses_are_kept_as_links(url: str, kept: bool) -> None:
+    doc = document_from_record({"title": "تدمر", "body": "هجوم قرب تدمر.", "url": url})
+    if kept:  # and it is the id (in whatever normal form ids take), not a hash of the text
+        assert doc.url == url.strip() and not doc.id.startswith("sha1-") and not doc.notes
+    else:
+        assert doc.url == "" and doc.id.startswith("sha1-")
+        assert any("not an http(s) address" in note for note in doc.notes)
+
+
+def test_author_is_carried_through_and_checked() -> None:
+    doc = document_from_record({"title": "t", "body": "b", "author": "  رنا\n حداد "})
+    assert doc.author == "رنا حداد"
+    assert document_from_record(doc).author == "رنا حداد"  # survives the re-check of a Document
+    long = document_from_record({"title": "t", "body": "b", "author": "x " * 150})
+    assert long.author == "" and "author longer" in long.notes[0]
+    with pytest.raises(InvalidDocumentError, match="'author' must be a string"):
+        document_from_record({"title": "t", "body": "b", "author": ["a", "b"]})
+
+
+@pytest.mark.parametrize(
+    ("text", "declared", "lang"),
+    [
+        ("أعلنت وزارة الخارجية السورية انضمام سوريا إلى التحالف الدولي", "en", "ar"),  # text wins
+        ("Syria became the 90th member of the international coalition against ISIS.", "ar", "en"),
+        ("Suriye, IŞİD'e karşı uluslararası koalisyonun 90. üyesi oldu.", "", "tr"),
+        ("ISIS 2025: 90", "fr-FR", "fr"),  # too short to judge: the declaration decides
+        ("ISIS 2025: 90", "", "und"),
+        ("ISIS 2025: 90", "not a code", "und"),
+    ],
+)
+def test_detected_language(text: str, declared: str, lang: str) -> None:
+    assert detected_language(text, declared) == lang

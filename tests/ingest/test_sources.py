@@ -10,7 +10,13 @@ import pytest
 from search.cli import sample_corpus
 from search.documents import Document
 from search.ingest.outcomes import Notice, Rejection
-from search.ingest.sources import SourceNotFoundError, check_sources, read_sources
+from search.ingest.sources import (
+    MAX_FILE_BYTES,
+    SourceNotFoundError,
+    check_sources,
+    read_sources,
+    supported_suffixes,
+)
 
 
 def test_sample_corpus_reads_cleanly() -> None:
@@ -49,3 +55,18 @@ def test_unsupported_file_named_explicitly_is_rejected(tmp_path: Path) -> None:
 def test_missing_path() -> None:
     with pytest.raises(SourceNotFoundError, match="no-such-folder"):
         check_sources(["no-such-folder"])
+
+
+def test_readers_by_extension() -> None:
+    assert supported_suffixes() == [
+        ".atom", ".htm", ".html", ".jsonl", ".ndjson", ".rdf", ".rss", ".txt", ".xml"
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["huge.html", "huge.rss", "huge.txt"])
+def test_pages_and_feeds_over_the_limit_are_refused_unread(tmp_path: Path, name: str) -> None:
+    path = tmp_path / name
+    with path.open("wb") as out:
+        out.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used, and never read
+    [rejection] = list(read_sources([path]))
+    assert isinstance(rejection, Rejection) and "too large for one page or feed" in rejection.reason

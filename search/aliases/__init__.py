@@ -1,0 +1,1 @@
+"""Cross-lingual entity aliases: lexicon files, mention matching, name transliteration."""

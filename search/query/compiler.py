@@ -1,0 +1,172 @@
+"""Compile a query tree into a Whoosh query, and collect what the highlighter needs."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from whoosh import query as wq
+
+from search.analysis.bilingual import View, terms
+from search.query.tree import Alias, And, Name, Node, Not, Or, Phrase, Wildcard, Word
+
+TITLE_BOOST = 2.0
+ENTITY_BOOST = 1.0  # an article that names the entity in another language
+NAME_BOOST = 0.3  # spelling-key matches rank below exact and curated ones
+MIN_WILDCARD_LETTERS = 2  # `a*` would be most of the vocabulary
+# Given a field and a normalised prefix: (the words to search, whether there were more).
+PrefixWords = Callable[[str, str], tuple[list[str], bool]]
+
+
+@dataclass
+class Compiled:
+    """A Whoosh query plus what the highlighter needs to mark."""
+
+    query: wq.Query | None
+    stem_terms: set[str] = field(default_factory=set)
+    exact_terms: set[str] = field(default_factory=set)
+    typed: set[str] = field(default_factory=set)  # exact forms of the words as typed
+    notes: list[str] = field(default_factory=list)  # what the reader should know (a cut-down wildcard)
+    entities: dict[str, str] = field(default_factory=dict)  # entity id -> the form the query used
+
+
+class Compiler:
+    """Turns a query tree into a Whoosh query.
+
+    `relaxed` turns juxtaposed words into alternatives (the fallback when
+    requiring every word finds nothing); `exact` searches plain words in the
+    unstemmed views, for queries made only of stopwords ("علي", "The Who").
+    """
+
+    def __init__(
+        self, relaxed: bool = False, exact: bool = False, prefix_words: PrefixWords | None = None
+    ) -> None:
+        self.relaxed = relaxed
+        self.exact = exact
+        self.prefix_words = prefix_words  # the index vocabulary, for wildcards
+        self.result = Compiled(None)
+
+    def compile(self, node: Node | None) -> Compiled:
+        compiled = self.visit(node, negated=False) if node is not None else None
+        if _only_exclusions(compiled):
+            compiled = wq.And([wq.Every(), compiled])  # "-isis": everything but
+        self.result.query = compiled
+        return self.result
+
+    def visit(self, node: Node, negated: bool) -> wq.Query | None:
+        if isinstance(node, Word):
+            return self.word(node, negated)
+        if isinstance(node, Alias):
+            return self.alias(node, negated)
+        if isinstance(node, Wildcard):
+            return self.wildcard(node, negated)
+        if isinstance(node, Name):
+            return self.name(node, negated)
+        if isinstance(node, Phrase):
+            return self.phrase(node, negated)
+        if isinstance(node, Not):
+            inner = self.visit(node.child, not negated)
+            return wq.Not(inner) if inner is not None else None
+        parts = [part for child in node.children if (part := self.visit(child, negated)) is not None]
+        if not parts:
+            return None
+        if len(parts) == 1:
+            return parts[0]
+        if isinstance(node, Or) or (self.relaxed and node.implicit):
+            positive = [part for part in parts if not isinstance(part, wq.Not)]
+            negative = [part for part in parts if isinstance(part, wq.Not)]
+            if isinstance(node, And) and negative:
+                # Relaxing "a b -c" gives "(a OR b) -c", never "a OR b OR NOT c".
+                either = wq.Or(positive) if len(positive) > 1 else positive[0] if positive else wq.Every()
+                return wq.And([either, *negative])
+            return wq.Or(parts)
+        return wq.And(parts)
+
+    def word(self, node: Word, negated: bool) -> wq.Query | None:
+        if node.field == "lang":
+            return wq.Term("lang", node.text.lower())
+        if node.field == "source":
+            words = terms(node.text, View.EXACT)
+            return _all_of([wq.Term("source_words", word) for word in words])
+        view = View.EXACT if self.exact else View.STEM
+        words = terms(node.text, view)
+        if not negated:
+            (self.result.exact_terms if self.exact else self.result.stem_terms).update(words)
+            self.result.typed.update(terms(node.text, View.EXACT))
+        fields = ("title_exact", "body_exact") if self.exact else ("title", "body")
+        if node.field == "title":
+            fields = fields[:1]
+        return _all_of([_in_fields(fields, word) for word in words])
+
+    def wildcard(self, node: Wildcard, negated: bool) -> wq.Query | None:
+        """`syr*`: the most common indexed words with that prefix, in the exact views."""
+        prefix = terms(node.prefix, View.EXACT)
+        if len(prefix) != 1 or len(prefix[0]) < MIN_WILDCARD_LETTERS:
+            self.result.notes.append(
+                f"{node.prefix}*: a wildcard needs {MIN_WILDCARD_LETTERS} letters or more before the *, "
+                "so it was left out."
+            )
+            return None
+        if self.prefix_words is None:
+            return None
+        fields = ("title_exact",) if node.field == "title" else ("title_exact", "body_exact")
+        words, more = self.prefix_words("body_exact", prefix[0])
+        if more:
+            self.result.notes.append(
+                f"{node.prefix}* matches many words; the {len(words)} most common were searched."
+            )
+        if not words:
+            return wq.NullQuery  # no indexed word starts so: nothing matches
+        if not negated:
+            self.result.exact_terms.update(words)
+        return wq.Or([_in_fields(fields, word) for word in words])
+
+    def alias(self, node: Alias, negated: bool) -> wq.Query:
+        own = _all_of([part for word in node.words if (part := self.word(word, negated)) is not None])
+        if not negated:
+            self.result.entities.setdefault(node.entity, node.form)
+        entity = wq.Term("entities", node.entity, boost=ENTITY_BOOST)
+        return wq.Or([own, entity]) if own is not None else entity
+
+    def name(self, node: Name, negated: bool) -> wq.Query | None:
+        own = self.word(node.word, negated)
+        keys = [wq.Term("names", key, boost=NAME_BOOST) for key in node.keys]
+        return wq.Or([own, *keys]) if own is not None else wq.Or(keys)
+
+    def phrase(self, node: Phrase, negated: bool) -> wq.Query | None:
+        if node.field == "source":
+            words = terms(node.text, View.EXACT)
+            return _phrase_in(("source_words",), words)
+        words = terms(node.text, View.EXACT)
+        if not negated:
+            self.result.exact_terms.update(words)
+        fields = ("title_exact",) if node.field == "title" else ("title_exact", "body_exact")
+        return _phrase_in(fields, words)
+
+
+def _only_exclusions(compiled: wq.Query | None) -> bool:
+    if isinstance(compiled, wq.Not):
+        return True
+    return isinstance(compiled, wq.And) and all(isinstance(part, wq.Not) for part in compiled.subqueries)
+
+
+def _in_fields(fields: tuple[str, ...], word: str) -> wq.Query:
+    queries = [wq.Term(name, word, boost=TITLE_BOOST if name.startswith("title") else 1.0) for name in fields]
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+
+def _phrase_in(fields: tuple[str, ...], words: list[str]) -> wq.Query | None:
+    if not words:
+        return None
+    if len(words) == 1:
+        return _in_fields(fields, words[0])
+    queries = [
+        wq.Phrase(name, words, boost=TITLE_BOOST if name.startswith("title") else 1.0) for name in fields
+    ]
+    return queries[0] if len(queries) == 1 else wq.Or(queries)
+
+
+def _all_of(queries: list[wq.Query]) -> wq.Query | None:
+    if not queries:
+        return None
+    return queries[0] if len(queries) == 1 else wq.And(queries)

@@ -1,0 +1,86 @@
+"""Mark entity mentions and unlisted names in a query tree for cross-lingual expansion.
+
+Words that name a lexicon entity match as written OR through the entity id,
+so `ISIS` finds articles that say داعش (docs/aliases.md); a person name no
+lexicon lists also matches through its spelling keys, weighted low. Quoted
+phrases and fields are never expanded.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
+from search.query.tree import Alias, And, Name, Node, Not, Or, Word
+
+if TYPE_CHECKING:
+    from search.aliases.resolver import AliasResolver
+
+
+def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
+    """The tree with entity mentions and unlisted names marked for expansion.
+
+    Runs of plain words (no field, not quoted) are matched against the
+    lexicon together, so `Ahmed al-Sharaa` is one mention; a form whose
+    common-word sense dominates (الدولة) is left as words.
+    """
+    if node is None or aliases is None:
+        return node
+    if isinstance(node, Word):
+        expanded = _expand_words([node], aliases)
+        return expanded[0] if len(expanded) == 1 else And(tuple(expanded))
+    if isinstance(node, Not):
+        return Not(expand(node.child, aliases))
+    if isinstance(node, Or):
+        return Or(tuple(expand(child, aliases) for child in node.children))
+    if isinstance(node, And):
+        children: list[Node] = []
+        run: list[Word] = []
+        for child in (*node.children, None):
+            if isinstance(child, Word) and child.field is None:
+                run.append(child)
+                continue
+            children += _expand_words(run, aliases)
+            run = []
+            if child is not None:
+                children.append(expand(child, aliases))
+        return And(tuple(children), node.implicit)
+    return node
+
+
+def _expand_words(words: list[Word], aliases: AliasResolver) -> list[Node]:
+    if not words or words[0].field is not None:
+        return list(words)
+    text, starts = "", []
+    for word in words:
+        starts.append(len(text))
+        text += word.text + " "
+    covered: dict[int, Alias | None] = {}  # None: a common word, left as it is
+    for mention in aliases.matcher.mentions(text):
+        first = max(i for i, start in enumerate(starts) if start <= mention.start)
+        last = max(i for i, start in enumerate(starts) if start < mention.end)
+        # الدولة alone means "the state": neither the entity nor a name.
+        alias = (
+            None
+            if mention.common_word
+            else Alias(tuple(words[first : last + 1]), mention.entity, mention.form)
+        )
+        for index in range(first, last + 1):
+            covered.setdefault(index, alias)
+    nodes: list[Node] = []
+    for index, word in enumerate(words):
+        if index not in covered:
+            nodes.append(_name_or_word(word, aliases))
+        elif covered[index] is None:
+            nodes.append(word)
+        elif not nodes or nodes[-1] is not covered[index]:
+            nodes.append(covered[index])
+    return nodes
+
+
+def _name_or_word(word: Word, aliases: AliasResolver) -> Node:
+    tokens = list(tokenize(word.text))
+    if len(tokens) != 1:
+        return word
+    keys = aliases.names.keys_for(tokens[0].text, tokens[0].script == SCRIPT_ARABIC)
+    return Name(word, keys) if keys else word

@@ -1,0 +1,80 @@
+"""The query tree: what a parsed query is made of, independent of Whoosh and of parsing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+KNOWN_FIELDS = ("title", "source", "lang")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Wildcard:
+    """`syr*`: every indexed word that starts with the prefix (bounded, see compiler.py)."""
+
+    prefix: str
+    field: str | None = None
+
+
+@dataclass(frozen=True)
+class Not:
+    child: Node
+
+
+@dataclass(frozen=True)
+class And:
+    children: tuple[Node, ...]
+    implicit: bool = True  # juxtaposed words (relaxable), not an explicit AND
+
+
+@dataclass(frozen=True)
+class Or:
+    children: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Alias:
+    """Words that name a lexicon entity: matched as written, or by the entity id."""
+
+    words: tuple[Word, ...]
+    entity: str
+    form: str  # the lexicon form the words matched
+
+
+@dataclass(frozen=True)
+class Name:
+    """A person name no lexicon lists: matched as written, or by its spelling keys."""
+
+    word: Word
+    keys: tuple[str, ...]
+
+
+Node = Word | Phrase | Wildcard | Not | And | Or | Alias | Name
+
+
+def walk(node: Node | None) -> Iterator[Node]:
+    """Every node of a tree, depth first."""
+    if node is None:
+        return
+    yield node
+    if isinstance(node, Not):
+        yield from walk(node.child)
+    elif isinstance(node, (And, Or)):
+        for child in node.children:
+            yield from walk(child)
+    elif isinstance(node, Alias):
+        yield from node.words
+    elif isinstance(node, Name):
+        yield node.word

@@ -1,0 +1,55 @@
+"""Names no lexicon lists: spelling keys link Latin and Arabic spellings."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.aliases.names import NameTable, shipped_table, spelling_key
+
+
+@pytest.mark.parametrize(
+    "spelling", ["Shaibani", "al-Shibani", "Alshaibani", "Shaybani", "Chibany", "Shibani"]
+)
+def test_spellings_of_one_name_share_a_key(spelling: str) -> None:
+    assert spelling_key(spelling) == "shibani"
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Mohammed", "Muhammad"), ("Ahmed", "Ahmad"), ("Mustafa", "Moustafa"), ("Sharaa", "Shara")],
+)
+def test_common_variants_meet(first: str, second: str) -> None:
+    assert spelling_key(first) == spelling_key(second)
+
+
+@pytest.mark.parametrize(("first", "second"), [("Shabani", "Shaibani"), ("Hassan", "Hussein")])
+def test_different_names_stay_apart(first: str, second: str) -> None:
+    assert spelling_key(first) != spelling_key(second)
+
+
+def test_shipped_table_links_the_arabic_form() -> None:
+    table = shipped_table()
+    assert table.keys_for("الشيباني", script_is_arabic=True) == ("shibani",)
+    assert table.keys_for("للشيباني", script_is_arabic=True) == ("shibani",)
+    assert table.keys_for("Shaibani", script_is_arabic=False) == ("shibani",)
+
+
+@pytest.mark.parametrize(
+    ("word", "arabic", "why"),
+    [
+        ("shaibani", False, "lowercase Latin words are not names"),
+        ("SHAIBANI", False, "all caps is an acronym"),
+        ("الدولة", True, "a frequent Arabic word is vocabulary"),
+        ("السلام", True, "a frequent Arabic word is vocabulary"),
+        ("Zzyzxq", False, "not in the table"),
+    ],
+)
+def test_precision_guard(word: str, arabic: bool, why: str) -> None:
+    assert shipped_table().keys_for(word, script_is_arabic=arabic) == (), why
+
+
+def test_table_from_rows() -> None:
+    table = NameTable.from_rows([("moustafa", "مصطفى"), ("ali", "علي")])
+    assert table.keys_for("Mustafa", False) == ("mustafa",)
+    assert table.keys_for("المصطفى", True) == ("mustafa",)
+    assert table.keys_for("Ali", False) == ()  # keys under four letters collide too much

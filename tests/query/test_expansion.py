@@ -1,0 +1,47 @@
+"""Alias expansion in queries: entity mentions, what is never expanded, unlisted names."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.aliases.resolver import AliasResolver
+from search.query import Alias, And, Compiler, Name, Word, expand, parse
+
+
+def expanded(text: str) -> object:
+    return expand(parse(text), AliasResolver.load())
+
+
+@pytest.mark.parametrize(
+    ("text", "entity"),
+    [("ISIS", "isis"), ("داعش", "isis"), ("لداعش", "isis"), ("al-Sharaa", "ahmed-al-sharaa"),
+     ("الشيباني", "asaad-al-shaibani"), ("Hegseth", "pete-hegseth"), ("IS", "isis")],
+)  # fmt: skip
+def test_entity_mentions_expand(text: str, entity: str) -> None:
+    node = expanded(text)
+    assert isinstance(node, Alias) and node.entity == entity
+    compiled = Compiler().compile(node)
+    assert f"entities:{entity}" in str(compiled.query) and entity in compiled.entities
+
+
+@pytest.mark.parametrize("text", ['"is"', "us", "is", '"ISIS"', "title:ISIS", '"الدولة الإسلامية"', "الدولة"])
+def test_no_expansion(text: str) -> None:
+    compiled = Compiler().compile(expanded(text))
+    assert "entities:" not in str(compiled.query) and not compiled.entities
+
+
+def test_multi_word_mention_is_one_alias_and_keeps_the_rest() -> None:
+    node = expanded("Ahmed al-Sharaa visit")
+    assert isinstance(node, And) and isinstance(node.children[0], Alias)
+    assert node.children[0].words == (Word("Ahmed"), Word("al-Sharaa")) and node.children[1] == Word("visit")
+
+
+def test_negated_mentions_exclude_both_languages() -> None:
+    query = str(Compiler().compile(expanded("Palmyra -ISIS")).query)
+    assert "NOT ((title:isi^2.0 OR body:isi) OR entities:isis)" in query
+
+
+def test_unlisted_names_expand_by_spelling_key_with_low_weight() -> None:
+    node = expanded("Alshaibani")
+    assert isinstance(node, Name) and node.keys == ("shibani",)
+    assert "names:shibani^0.3" in str(Compiler().compile(node).query)

@@ -1,0 +1,52 @@
+"""Bad queries end in results or a clear message: never an exception, an error page or unbounded work."""
+
+from __future__ import annotations
+
+import pytest
+
+from search import Engine, InvalidParameterError
+from search.searching import MAX_WILDCARD_WORDS, _prefix_words
+
+
+@pytest.mark.parametrize(
+    ("query", "says", "finds"),
+    [
+        ("", "Nothing to search for", False),
+        ("   ", "Nothing to search for", False),
+        ("ًٌٍَُِّْ", "Nothing to search for", False),  # only diacritics
+        ("ـــ", "Nothing to search for", False),  # only tatweel
+        ("the of and", "", True),  # only stopwords: matched exactly
+        ("في على من", "", True),
+        ('"Raqqa checkpoints', "", True),  # an unbalanced quote
+        ("((Raqqa", "", True),
+        ("Raqqa))", "", True),
+        ("nosuchfield:Raqqa", "", True),
+        ("NOT", "Nothing to search for", False),
+        ("*", "needs 2 letters or more before the *", False),
+        ("a*", "needs 2 letters or more before the *", False),
+        ("ال*", "the 50 most common were searched", True),
+        ("syr*", "", True),
+        ("سور*", "", True),
+        ("zzqx*", "", False),
+    ],
+)
+def test_bad_queries(sample_engine: Engine, query: str, says: str, finds: bool) -> None:
+    results = sample_engine.search(query)
+    assert says in results.message
+    assert bool(results.total) is finds
+
+
+def test_very_long_query_is_refused_with_its_length(sample_engine: Engine) -> None:
+    with pytest.raises(InvalidParameterError, match=r"^query: 10000 characters is over the limit of 500"):
+        sample_engine.search("س" * 10_000)
+
+
+def test_wildcard_marks_the_words_it_found(sample_engine: Engine) -> None:
+    hit = sample_engine.search("syr*", lang="en")[0]
+    assert "<mark>Syria" in hit.snippet or "<mark>Syrian" in hit.snippet
+
+
+def test_wildcard_expansion_is_bounded(sample_engine: Engine) -> None:
+    words, more = _prefix_words(sample_engine._searcher())("body_exact", "ال")
+    assert len(words) == MAX_WILDCARD_WORDS and more
+    assert all(word.startswith("ال") for word in words)

@@ -1,0 +1,69 @@
+"""Many threads searching while documents are added and the index is rebuilt.
+
+Every search must succeed and see a complete index: the state before a
+change or after it, never a mix (a rebuild swaps whole generations; an add
+is one Whoosh commit).
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from search import Engine
+from search.cli import sample_corpus
+from search.ingest.sources import read_sources
+
+QUERY = "سوريا OR Syria OR تدمر OR Palmyra"
+
+
+def extra(prefix: str, count: int) -> list[dict[str, str]]:
+    return [
+        {
+            "id": f"{prefix}-{n}",
+            "title": f"Palmyra update {prefix} {n}",
+            "body": f"From Palmyra, {prefix} {n}.",
+        }
+        for n in range(count)
+    ]
+
+
+def test_searches_during_adds_and_rebuilds_see_whole_states(tmp_path: Path) -> None:
+    path = tmp_path / "index"
+    sample = list(read_sources([sample_corpus()]))
+    Engine.rebuild(path, sample, procs=1)
+    engine = Engine.open(path)
+    states = {engine.search(QUERY, limit=100).total}  # every total a writer leaves behind
+    seen: list[int] = []
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def search() -> None:
+        while not stop.is_set():
+            try:
+                seen.append(engine.search(QUERY, limit=100).total)
+            except BaseException as error:  # collected and asserted below
+                errors.append(error)
+
+    threads = [threading.Thread(target=search) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    try:
+        with Engine.open(path) as writer:
+            writer.add_documents(extra("add", 15))
+            states.add(writer.search(QUERY, limit=100).total)
+            Engine.rebuild(path, [*sample, *extra("rebuilt", 30)], procs=2)
+            states.add(writer.search(QUERY, limit=100).total)
+            writer.add_documents(extra("after", 5))
+            states.add(writer.search(QUERY, limit=100).total)
+            Engine.rebuild(path, sample, procs=1)
+            states.add(writer.search(QUERY, limit=100).total)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+        engine.close()
+    assert not errors, errors[:3]
+    assert len(seen) > 50
+    assert set(seen) <= states, f"a search saw a half-changed index: {sorted(set(seen) - states)}"
+    assert len(states) == 4  # the writes did change what is found: the check above is not empty

@@ -1,0 +1,151 @@
+"""Faults while writing: a killed rebuild, a full disk, a read-only folder. The old index must serve.
+
+The full SIGKILL loop (20+ trials on a large corpus) is scripts/fault_inject.py;
+this is its fast version. As root (CI), a folder cannot be made read-only and
+the disk cannot be filled safely, so those two inject the operating system's
+error where the index writes; the killed rebuilds are real SIGKILLs.
+"""
+
+from __future__ import annotations
+
+import errno
+import gc
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import pytest
+
+from search import Engine, IndexWriteError
+from search.cli import sample_corpus
+from search.index import PUBLISHED_MARK, IndexStore
+from search.ingest.sources import read_sources
+
+QUERIES = ["داعش", "ISIS", "تدمر", "Raqqa", "الشيباني", "coalition", "دير الزور", "CENTCOM"]
+
+
+def answers(path: Path) -> dict[str, list[str]]:
+    with Engine.open(path) as engine:
+        return {query: [hit.id for hit in engine.search(query, limit=20)] for query in QUERIES}
+
+
+def survivors(marker: str, patience: float = 5.0) -> list[int]:
+    """Processes whose command line names `marker`, after giving them time to end."""
+    deadline = time.monotonic() + patience
+    while True:
+        found = []
+        for entry in Path("/proc").iterdir():
+            try:
+                if entry.name.isdigit() and marker in (entry / "cmdline").read_bytes().decode(
+                    errors="replace"
+                ):
+                    found.append(int(entry.name))
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.1)
+
+
+@pytest.fixture
+def served(tmp_path: Path) -> tuple[Path, dict[str, list[str]]]:
+    """An index of the sample corpus and what it answers to the fixed queries."""
+    path = tmp_path / "index"
+    Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
+    return path, answers(path)
+
+
+def test_killed_rebuilds_leave_the_old_index_serving(
+    served: tuple[Path, dict[str, list[str]]], tmp_path: Path
+) -> None:
+    path, before = served
+    big = tmp_path / "big.jsonl"
+    with big.open("w", encoding="utf-8") as out:  # long enough to be killed mid-way
+        for number in range(3000):
+            record = {
+                "id": f"n{number}",
+                "title": f"بيان رقم {number}",
+                "body": f"نص عن تدمر والرقة {number}.",
+            }
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+    randomness = random.Random(3)
+    for _trial in range(3):
+        command = [sys.executable, "-m", "search", "rebuild-index", str(big), "--index", str(path)]
+        with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as rebuild:
+            time.sleep(randomness.uniform(0.5, 2.5))
+            os.kill(rebuild.pid, signal.SIGKILL)
+        assert rebuild.returncode == -signal.SIGKILL
+        assert not survivors(str(big)), "the killed rebuild's writer processes must die with it"
+        assert answers(path) == before
+    # The next writer recovers the stale lock and removes the half-built generations.
+    report = Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
+    assert any("stale lock" in notice.message for notice in report.notices)
+    generations = list(path.glob("gen-*"))
+    assert all((generation / PUBLISHED_MARK).exists() for generation in generations)
+    assert answers(path) == before
+
+
+# Whoosh's cancelled writer leaves its temporary posting files open after a
+# failed write; they are collected inside this test (see below).
+@pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
+def test_disk_full_during_a_rebuild(served: tuple[Path, dict[str, list[str]]], monkeypatch) -> None:
+    from whoosh.filedb import structfile
+
+    path, before = served
+    generations = sorted(path.glob("gen-*"))
+    real_write = structfile.StructFile.write
+    calls = {"count": 0}
+
+    def fill_up(self, *args, **kwargs):
+        calls["count"] += 1
+        if calls["count"] > 50:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real_write(self, *args, **kwargs)
+
+    monkeypatch.setattr(structfile.StructFile, "write", fill_up)
+    with pytest.raises(IndexWriteError, match="No space left on device while building a new index") as caught:
+        Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
+    message = str(caught.value)
+    monkeypatch.undo()
+    del caught  # its traceback holds the cancelled writer
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        gc.collect()
+    assert "unchanged and still serving" in message
+    assert sorted(path.glob("gen-*")) == generations  # the half-written one is gone
+    assert answers(path) == before
+
+
+def test_read_only_folder(served: tuple[Path, dict[str, list[str]]], monkeypatch) -> None:
+    path, before = served
+
+    def read_only(self) -> Path:
+        raise OSError(errno.EROFS, "Read-only file system", str(self.root))
+
+    monkeypatch.setattr(IndexStore, "new_generation", read_only)
+    with pytest.raises(IndexWriteError, match="Read-only file system while building"):
+        Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
+    monkeypatch.undo()
+    assert answers(path) == before
+
+
+def test_add_on_a_read_only_folder(served: tuple[Path, dict[str, list[str]]], monkeypatch) -> None:
+    from whoosh.filedb.filestore import FileStorage
+
+    path, before = served
+
+    def refuse(self, *args, **kwargs):
+        raise OSError(errno.EROFS, "Read-only file system")
+
+    monkeypatch.setattr(FileStorage, "create_file", refuse)
+    with Engine.open(path) as engine:
+        with pytest.raises(IndexWriteError, match="Read-only file system while adding documents"):
+            engine.add_documents([{"id": "x", "title": "تدمر", "body": "نص جديد عن تدمر."}])
+        monkeypatch.undo()
+        assert answers(path) == before

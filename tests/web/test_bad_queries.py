@@ -1,0 +1,23 @@
+"""Bad queries on the web: a page with a clear message or a 400 that names the parameter, never a crash."""
+
+from __future__ import annotations
+
+import pytest
+from flask.testing import FlaskClient
+
+
+@pytest.mark.parametrize(
+    ("url", "status", "says"),
+    [
+        ("/?q=" + "x" * 10_000, 400, "over the limit of 500"),
+        ("/api/search?q=" + "x" * 10_000, 400, "over the limit of 500"),
+        ("/?q=*", 200, "needs 2 letters or more"),
+        ("/?q=ال*", 200, "most common were searched"),
+        ("/?q=%22%28%28", 200, ""),
+        ("/api/search?q=ًٌٍ", 200, "Nothing to search for"),
+    ],
+)
+def test_bad_queries_on_the_web(client: FlaskClient, url: str, status: int, says: str) -> None:
+    response = client.get(url)
+    assert response.status_code == status
+    assert says in response.get_data(as_text=True)

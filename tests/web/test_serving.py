@@ -1,0 +1,147 @@
+"""Serving with waitress (web/serving.py) and `news-search serve`, over real sockets."""
+
+from __future__ import annotations
+
+import json
+import re
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.error import HTTPError, URLError
+from urllib.parse import quote
+from urllib.request import Request, urlopen
+
+import pytest
+
+from search import Engine
+from search.cli import EXIT_USAGE, build_parser, main
+from web import create_app
+from web.serving import serve_in_background
+
+PROJECT = Path(__file__).resolve().parents[2]
+NEWS_SEARCH = str(Path(sys.executable).parent / "news-search")
+
+
+def fetch(url: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    try:
+        with urlopen(Request(url, headers=headers or {}), timeout=10) as response:
+            return response.status, dict(response.headers), response.read()
+    except HTTPError as error:
+        with error:
+            return error.code, dict(error.headers), error.read()
+
+
+@pytest.fixture(scope="module")
+def server(web_index: Path):
+    with Engine.open(web_index) as engine:
+        running = serve_in_background(create_app(engine), threads=2)
+        yield running
+        running.stop()
+
+
+def test_waitress_serves_pages_and_api(server) -> None:
+    status, headers, body = fetch(f"{server.url}/?q={quote('داعش')}")
+    assert status == 200 and headers["Server"] == "news-search" and "Content-Security-Policy" in headers
+    assert body.count(b'class="hit"') == 10
+    status, _, body = fetch(f"{server.url}/api/search?q=Palmyra&limit=2")
+    assert status == 200 and len(json.loads(body)["hits"]) == 2
+
+
+def test_oversized_request_headers_are_refused_by_waitress(server) -> None:
+    status, _, _ = fetch(f"{server.url}/?q={'x' * 40_000}")
+    assert status == 431
+
+
+def test_query_over_the_cap_is_a_400_from_the_app(server) -> None:
+    status, _, body = fetch(f"{server.url}/api/search?q={quote('د' * 600)}")
+    assert status == 400 and json.loads(body)["parameter"] == "q"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def readme_main_command() -> str:
+    readme = (PROJECT / "README.md").read_text(encoding="utf-8")
+    return re.search(r"```sh\n(.+?)\n```", readme).group(1)
+
+
+def test_readme_main_command_ends_by_serving_the_sample() -> None:
+    command = readme_main_command()
+    assert command.startswith("python3 -m venv .venv && .venv/bin/pip install -e . && ")
+    assert command.endswith(".venv/bin/news-search serve --sample")
+    defaults = build_parser().parse_args(["serve"])
+    assert (defaults.host, defaults.port) == ("127.0.0.1", 8080)
+
+
+def test_serve_sample_builds_the_index_then_serves_it(tmp_path: Path) -> None:
+    """The README's last step, on a free port: no index yet, so it builds the sample first."""
+    port, index = free_port(), tmp_path / "index"
+    process = subprocess.Popen(
+        [NEWS_SEARCH, "serve", "--sample", "--index", str(index), "--port", str(port)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        health = _wait_for(f"http://127.0.0.1:{port}/healthz", process)
+        assert health["documents"] == 48
+        status, _, body = fetch(f"http://127.0.0.1:{port}/?q={quote('داعش')}")
+        assert status == 200 and 'lang="ar" dir="rtl"' in body.decode()
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=20)
+    assert "building the bundled sample" in err and f"http://127.0.0.1:{port}/" in err
+    # A second start finds the index and does not rebuild it.
+    generation = (index / "CURRENT").read_text()
+    process = subprocess.Popen(
+        [NEWS_SEARCH, "serve", "--sample", "--index", str(index), "--port", str(port)],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        _wait_for(f"http://127.0.0.1:{port}/healthz", process)
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=20)
+    assert "building" not in err and (index / "CURRENT").read_text() == generation
+
+
+def _wait_for(url: str, process: subprocess.Popen, seconds: float = 60) -> dict:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            pytest.fail(f"the server exited with {process.returncode}: {process.communicate()}")
+        try:
+            with urlopen(url, timeout=2) as response:
+                return json.loads(response.read())
+        except (URLError, ConnectionError):
+            time.sleep(0.2)
+    pytest.fail(f"{url} did not answer within {seconds} s")
+
+
+def test_serve_without_an_index_says_how(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["serve", "--index", str(tmp_path / "none"), "--port", str(free_port())])
+    err = capsys.readouterr().err
+    assert code == EXIT_USAGE and "no index here" in err and "--sample" in err
+
+
+def test_serve_on_a_busy_port_says_so(sample_index: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        code = main(["serve", "--index", str(sample_index), "--port", str(busy.getsockname()[1])])
+    err = capsys.readouterr().err
+    assert code == EXIT_USAGE and "cannot listen on 127.0.0.1:" in err and "--port" in err
+
+
+def test_serve_help(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["serve", "--help"])
+    out = capsys.readouterr().out
+    assert exit_info.value.code == 0
+    assert all(option in out for option in ("--index", "--host", "--port", "--threads", "--sample"))
