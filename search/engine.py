@@ -164,7 +164,9 @@ class Engine:
 
     def warm(self) -> None:
         """Build what the first searches would otherwise build while a reader
-        waits: the lexicon, the facet tables (for a server, before it listens)."""
+        waits: the lexicon, its matcher and name table, the facet tables (for a
+        server, before it listens)."""
+        self.aliases.warm()
         searcher = self._searcher()
         entity_lists(searcher)
         searcher.search(wq.Every(), limit=1, groupedby=groupings(searcher))

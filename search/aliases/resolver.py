@@ -9,6 +9,7 @@ says which lexicon an index was built with, so a changed lexicon is noticed.
 from __future__ import annotations
 
 import hashlib
+import threading
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -38,6 +39,7 @@ class AliasResolver:
     def __init__(self, lexicon: Lexicon, names: NameTable | None = None, fingerprint: str = "") -> None:
         self.lexicon = lexicon
         self._names = names
+        self._names_lock = threading.Lock()
         self.fingerprint = fingerprint
 
     @classmethod
@@ -59,9 +61,18 @@ class AliasResolver:
 
     @property
     def names(self) -> NameTable:
+        """The name table, built once (two seconds): threads arriving meanwhile
+        wait for it rather than each building their own under the GIL."""
         if self._names is None:
-            self._names = shipped_table()
+            with self._names_lock:
+                if self._names is None:
+                    self._names = shipped_table()
         return self._names
+
+    def warm(self) -> None:
+        """Build the matcher and the name table now, not in a reader's first query."""
+        self.matcher  # noqa: B018 (a cached property: reading it builds it)
+        self.names  # noqa: B018
 
     def entity(self, entity_id: str) -> Entity | None:
         return self.lexicon.get(entity_id)

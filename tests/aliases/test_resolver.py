@@ -25,3 +25,29 @@ def test_name_keys_for_unlisted_names() -> None:
 def test_resolvers_are_shared_by_fingerprint() -> None:
     assert AliasResolver.load() is AliasResolver.load()
     assert AliasResolver.load().fingerprint == fingerprint()
+
+
+def test_threads_arriving_together_share_one_name_table(monkeypatch) -> None:
+    # Built per thread, eight waitress threads spent 16 s of GIL on copies of it.
+    import threading
+    import time
+
+    from search.aliases import resolver as resolver_module
+
+    built = []
+    real = resolver_module.shipped_table
+
+    def counting_table():
+        built.append(1)
+        time.sleep(0.05)  # long enough for the other threads to arrive meanwhile
+        return real()
+
+    monkeypatch.setattr(resolver_module, "shipped_table", counting_table)
+    fresh = AliasResolver(AliasResolver.load().lexicon)
+    threads = [threading.Thread(target=lambda: fresh.names) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(built) == 1
+    assert fresh.names.keys_for("Shaibani", False)
