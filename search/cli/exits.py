@@ -1,0 +1,11 @@
+"""How a command ends: its exit code, and the error for input it cannot use (exit 2)."""
+
+from __future__ import annotations
+
+from search.errors import SearchError
+
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(SearchError):
+    """A command given wrong or unusable input; nothing was changed."""
