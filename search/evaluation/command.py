@@ -1,6 +1,6 @@
 """`news-search eval`: score the built-in collections, or a user's own index and judgments.
 
-Kept apart from cli.py, and importing the scoring stack (ir-measures, numpy)
+Kept apart from search/cli/, and importing the scoring stack (ir-measures, numpy)
 only when it runs, so that `news-search query` stays quick to start.
 """
 
