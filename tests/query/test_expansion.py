@@ -44,4 +44,8 @@ def test_negated_mentions_exclude_both_languages() -> None:
 def test_unlisted_names_expand_by_spelling_key_with_low_weight() -> None:
     node = expanded("Alshaibani")
     assert isinstance(node, Name) and node.keys == ("shibani",)
-    assert "names:shibani^0.3" in str(Compiler().compile(node).query)
+    # The better of word and key, not their sum: question words that are also name tokens
+    # counted twice cost 0.007 MRR@10 on xquad-ar.
+    assert str(Compiler().compile(node).query) == (
+        "DisMax((title:alshaibani^2.0 OR body:alshaibani) names:shibani^0.3)"
+    )
