@@ -250,3 +250,16 @@ def test_author_is_stored_and_returned(tmp_path: Path) -> None:
     with Engine.create(tmp_path / "index") as engine:
         engine.add_documents([doc])
         assert engine.get("a1").author == "Staff Reporter"
+
+
+def test_an_arabic_spelling_the_name_table_lacks_still_finds_the_english_name(tmp_path: Path) -> None:
+    # Wikidata writes Jason جايسون; Arabic news also writes جيسن. Neither is in the lexicon.
+    articles = [
+        {"id": "en", "title": "Jason Day wins in Dubai", "body": "Jason Day won the Dubai Desert Classic.",
+         "lang": "en"},
+        {"id": "other", "title": "Markets in Dubai", "body": "Shares rose in Dubai.", "lang": "en"},
+    ]  # fmt: skip
+    Engine.rebuild(tmp_path / "index", articles, procs=1)
+    with Engine.open(tmp_path / "index") as engine:
+        assert [hit.id for hit in engine.search("جيسن")] == ["en"]
+        assert [hit.id for hit in engine.search("جايسون")] == ["en"]

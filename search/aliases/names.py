@@ -10,13 +10,21 @@ Documents and queries are compared in that key space.
 Precision guard: only capitalised Latin words, and only words whose key (or
 Arabic form) is in the table take part; the query side gives these matches
 a low weight, below exact and curated ones.
+
+A name typed in a query may be spelt as the table does not (جيسن for
+جايسون, Jason; ليسلي for ليزلي, Leslie). Queries, and only queries, also try
+the written form unstripped (a name starting with ل or ب is not a clitic) and
+then its consonant skeleton (long vowels dropped; ز/س, ط/ت, ق/ك, غ/ج folded,
+the letters transliterations swap). Articles are not annotated that way:
+a skeleton of every word of every article would match common words.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +34,11 @@ from search.analysis.english import is_acronym
 
 TABLE_FILE = "wikidata-name-tokens.tsv"
 MIN_KEY_LENGTH = 4  # shorter keys (ali, omar) collide with too much
+MIN_SKELETON_LENGTH = 3  # consonants: two (نل, لو) match any short word
+MAX_SKELETON_KEYS = 3  # the commonest Latin names behind one skeleton
+SKELETON_SHARE = 0.25  # and only those named at least a quarter as often as the first
+_SKELETON_VOWELS = str.maketrans("", "", "اويء")
+_SKELETON_FOLDS = str.maketrans("زطقغ", "ستكج")
 # Spelling rules, applied in order to a lowercase ASCII word.
 _SPELLING_RULES = (
     (re.compile(r"^(?:al|el)(?=[a-z]{4,})"), ""),  # Alshaibani -> shaibani
@@ -54,26 +67,50 @@ def arabic_key(word: str) -> str:
     return arabic.strip_prefixes(arabic.normalize(word))
 
 
+def arabic_skeleton(normalised: str) -> str:
+    """The consonants of a normalised Arabic name, as transliterations vary them:
+    جايسون and جيسن -> جسن, ليزلي and ليسلي -> لسل, غلازر and جليزر -> جلسر."""
+    if not normalised:
+        return ""
+    return (normalised[0] + normalised[1:].translate(_SKELETON_VOWELS)).translate(_SKELETON_FOLDS)
+
+
 @dataclass
 class NameTable:
     """Spelling keys of Latin names, and the keys each Arabic name is written as."""
 
     latin_keys: set[str] = field(default_factory=set)
     arabic_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Query side only: names as written (not clitic-stripped), and skeletons.
+    written_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    skeleton_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def from_rows(cls, rows: list[tuple[str, str]]) -> NameTable:
+    def from_rows(cls, rows: Iterable[tuple[str, str] | tuple[str, str, int]]) -> NameTable:
+        """From (Latin token, Arabic token[, how often Wikidata pairs them]) rows."""
         keys_by_arabic: dict[str, set[str]] = defaultdict(set)
+        keys_by_written: dict[str, set[str]] = defaultdict(set)
+        keys_by_skeleton: dict[str, Counter[str]] = defaultdict(Counter)
         latin_keys = set()
-        for latin, arabic_name in rows:
+        for latin, arabic_name, *count in rows:
             key = spelling_key(latin)
             if len(key) < MIN_KEY_LENGTH:
                 continue
             latin_keys.add(key)
-            base = arabic_key(arabic_name) if arabic_name else ""
+            written = arabic.normalize(arabic_name) if arabic_name else ""
+            base = arabic.strip_prefixes(written)
             if len(base) >= 3 and not arabic.is_stopword(base):
                 keys_by_arabic[base].add(key)
-        return cls(latin_keys, {name: tuple(sorted(keys)) for name, keys in keys_by_arabic.items()})
+            if len(written) >= 3 and not arabic.is_stopword(written):
+                keys_by_written[written].add(key)
+                if len(skeleton := arabic_skeleton(written)) >= MIN_SKELETON_LENGTH:
+                    keys_by_skeleton[skeleton][key] += count[0] if count else 1
+        return cls(
+            latin_keys,
+            _sorted(keys_by_arabic),
+            _sorted(keys_by_written),
+            {skeleton: _commonest(counts) for skeleton, counts in keys_by_skeleton.items()},
+        )
 
     def keys_for(self, written: str, script_is_arabic: bool) -> tuple[str, ...]:
         """Keys for one word as written; empty unless it passes the precision guard."""
@@ -84,6 +121,30 @@ class NameTable:
         key = spelling_key(written)
         return (key,) if key in self.latin_keys else ()
 
+    def query_keys_for(self, written: str, script_is_arabic: bool) -> tuple[str, ...]:
+        """Keys for a word typed in a query: an Arabic name the table spells
+        otherwise is tried as written, then by its skeleton, before its clitics
+        come off (ليسلي is Leslie, not ل + يسلي)."""
+        if not script_is_arabic:
+            return self.keys_for(written, script_is_arabic)
+        normalised = arabic.normalize(written)
+        return (
+            self.written_keys.get(normalised)
+            or self.skeleton_keys.get(arabic_skeleton(normalised))
+            or self.keys_for(written, script_is_arabic)
+        )
+
+
+def _sorted(keys_by_form: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:
+    return {form: tuple(sorted(keys)) for form, keys in keys_by_form.items()}
+
+
+def _commonest(counts: Counter[str]) -> tuple[str, ...]:
+    """The Latin names a skeleton most likely stands for: جسن is Jason (141
+    pairs), not Joseon (22) or Zhadan (1)."""
+    ranked = counts.most_common(MAX_SKELETON_KEYS)
+    return tuple(sorted(key for key, count in ranked if count >= ranked[0][1] * SKELETON_SHARE))
+
 
 @lru_cache(maxsize=1)
 def shipped_table() -> NameTable:
@@ -92,6 +153,6 @@ def shipped_table() -> NameTable:
     rows = []
     for line in text.splitlines():
         if line and not line.startswith("#"):
-            latin, arabic_name, _count = line.split("\t")
-            rows.append((latin, arabic_name))
+            latin, arabic_name, count = line.split("\t")
+            rows.append((latin, arabic_name, int(count)))
     return NameTable.from_rows(rows)

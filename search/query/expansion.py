@@ -82,5 +82,5 @@ def _name_or_word(word: Word, aliases: AliasResolver) -> Node:
     tokens = list(tokenize(word.text))
     if len(tokens) != 1:
         return word
-    keys = aliases.names.keys_for(tokens[0].text, tokens[0].script == SCRIPT_ARABIC)
+    keys = aliases.names.query_keys_for(tokens[0].text, tokens[0].script == SCRIPT_ARABIC)
     return Name(word, keys) if keys else word

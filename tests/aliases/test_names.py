@@ -53,3 +53,31 @@ def test_table_from_rows() -> None:
     assert table.keys_for("Mustafa", False) == ("mustafa",)
     assert table.keys_for("المصطفى", True) == ("mustafa",)
     assert table.keys_for("Ali", False) == ()  # keys under four letters collide too much
+
+
+@pytest.mark.parametrize(
+    ("typed", "key", "why"),
+    [
+        ("جيسن", "jasun", "Wikidata writes Jason جايسون; the long vowels differ"),
+        ("ليسلي", "lasli", "Wikidata writes Leslie ليزلي: ز and س, and ل is not a clitic here"),
+        ("جليزر", "glazar", "Glazer is غلازر in Wikidata: غ and ج both write g"),
+        ("والاس", "walis", "Wallace: و and ال are not clitics here"),
+    ],
+)
+def test_a_query_finds_names_the_table_spells_otherwise(typed: str, key: str, why: str) -> None:
+    assert key in shipped_table().query_keys_for(typed, script_is_arabic=True), why
+
+
+@pytest.mark.parametrize("word", ["جيسن", "كتاب", "قالت", "وزير"])
+def test_articles_are_not_annotated_by_skeleton(word: str) -> None:
+    # A skeleton of every article word would tag common words (كتاب, قالت) as names.
+    assert shipped_table().keys_for(word, script_is_arabic=True) == ()
+
+
+def test_a_skeleton_stands_for_its_commonest_latin_names() -> None:
+    table = NameTable.from_rows(
+        [("jason", "جايسون", 141), ("joseon", "جوسون", 22), ("zhadan", "جازان", 1), ("jayson", "جيسون", 4)]
+    )
+    assert table.query_keys_for("جيسن", True) == ("jasun",)
+    assert table.query_keys_for("جوسن", True) == ("jasun",)  # not Joseon: named a sixth as often
+    assert table.query_keys_for("جيسون", True) == ("jisun",)  # written so in the table: Jayson
