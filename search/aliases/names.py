@@ -36,6 +36,7 @@ TABLE_FILE = "wikidata-name-tokens.tsv"
 MIN_KEY_LENGTH = 4  # shorter keys (ali, omar) collide with too much
 MIN_SKELETON_LENGTH = 3  # consonants: two (نل, لو) match any short word
 MAX_SKELETON_KEYS = 3  # the commonest Latin names behind one skeleton
+MEMO_SIZE = 500_000  # words remembered by keys_for (a 100k-article rebuild sees about 400k)
 SKELETON_SHARE = 0.25  # and only those named at least a quarter as often as the first
 _SKELETON_VOWELS = str.maketrans("", "", "اويء")
 _SKELETON_FOLDS = str.maketrans("زطقغ", "ستكج")
@@ -84,6 +85,8 @@ class NameTable:
     # Query side only: names as written (not clitic-stripped), and skeletons.
     written_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     skeleton_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # keys_for per word as written: every article word is looked up, most of them often.
+    _memo: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str] | tuple[str, str, int]]) -> NameTable:
@@ -114,6 +117,15 @@ class NameTable:
 
     def keys_for(self, written: str, script_is_arabic: bool) -> tuple[str, ...]:
         """Keys for one word as written; empty unless it passes the precision guard."""
+        memo_key = (written, script_is_arabic)
+        keys = self._memo.get(memo_key)
+        if keys is None:
+            if len(self._memo) >= MEMO_SIZE:
+                self._memo.clear()
+            keys = self._memo[memo_key] = self._keys_for(written, script_is_arabic)
+        return keys
+
+    def _keys_for(self, written: str, script_is_arabic: bool) -> tuple[str, ...]:
         if script_is_arabic:
             return self.arabic_keys.get(arabic_key(written), ())
         if not written[:1].isupper() or is_acronym(written):

@@ -61,6 +61,8 @@ YEARLESS_DATE = re.compile(
 )
 # "Damascus, Dec.20 (SANA) –" / "دمشق، 3 كانون الثاني (نشرة الفرات) -"
 DATELINE = re.compile(r"^(?P<place>[^,،(]{2,40})[,،]\s*(?P<when>[^()]{3,40}?)\s*\((?P<agency>[^)]{2,60})\)")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
+_YEAR_MONTH_DAY = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})")
 _FOUR_DIGIT_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 # Dates further ahead than this are typos or day/month swaps, not news.
 FUTURE_TOLERANCE = timedelta(days=2)
@@ -118,6 +120,8 @@ def _parse_with_libraries(text: str, day_first: bool) -> datetime | None:
         return datetime.fromisoformat(text)
     except ValueError:
         pass
+    if numeric := _numeric_date(text, day_first):
+        return numeric
     try:
         return parsedate_to_datetime(text)  # RFC 2822, as in RSS: "Sun, 18 Feb 2018 ..."
     except (TypeError, ValueError, IndexError):
@@ -126,6 +130,22 @@ def _parse_with_libraries(text: str, day_first: bool) -> datetime | None:
 
     settings = dict(_SETTINGS, DATE_ORDER="DMY" if day_first else "MDY")
     return dateparser.parse(text, languages=["en", "ar", "fr"], settings=settings)
+
+
+def _numeric_date(text: str, day_first: bool) -> datetime | None:
+    """17/05/2015 or 2015/05/17 without dateparser (4 ms each, the most common form in
+    archives); None for anything else, or an impossible day, which dateparser then gets."""
+    if match := _DAY_MONTH_YEAR.fullmatch(text):
+        first, second, year = (int(part) for part in match.groups())
+        day, month = (first, second) if day_first else (second, first)
+    elif match := _YEAR_MONTH_DAY.fullmatch(text):
+        year, month, day = (int(part) for part in match.groups())
+    else:
+        return None
+    try:
+        return datetime(year, month, day)
+    except ValueError:
+        return None
 
 
 def find_date(line: str, day_first: bool = True) -> tuple[datetime, str] | None:

@@ -77,3 +77,19 @@ def test_future() -> None:
 )
 def test_wire_dateline(paragraph: str, dateline: str) -> None:
     assert wire_dateline(paragraph) == dateline
+
+
+@pytest.mark.parametrize(
+    ("text", "day_first", "expected"),
+    [
+        ("17/05/2015", True, datetime(2015, 5, 17)),  # the archives' commonest form, without dateparser
+        ("03/04/2026", True, datetime(2026, 4, 3)),
+        ("03/04/2026", False, datetime(2026, 3, 4)),
+        ("2026/02/09", True, datetime(2026, 2, 9)),
+        ("2015-5-7", True, datetime(2015, 5, 7)),
+        ("05/17/2015", True, datetime(2015, 5, 17)),  # no 17th month: dateparser reads it month first
+        ("31/02/2020", True, None),  # no such day
+    ],
+)
+def test_numeric_dates(text: str, day_first: bool, expected: datetime | None) -> None:
+    assert parse_date(text, day_first) == expected
