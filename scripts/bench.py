@@ -55,19 +55,22 @@ def write_sets(data: Path, folder: Path, sizes: list[tuple[str, int]]) -> dict[s
         if size <= len(records):
             chosen = sorted(random.Random(SEED).sample(range(len(records)), size))
             rows = [records[i] for i in chosen]
-        else:  # synthetic: the real set again and again, with distinct ids
-            rows = [
-                dict(
-                    records[i % len(records)], id=f"{records[i % len(records)]['id']}#copy{i // len(records)}"
-                )
-                for i in range(size)
-            ]
+        else:  # synthetic: the real set again and again, with distinct ids and texts
+            rows = [_copy(records[i % len(records)], i // len(records)) for i in range(size)]
         path = folder / f"{label}.jsonl"
         with path.open("w", encoding="utf-8") as out:
             for row in rows:
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
         files[label] = path
     return files
+
+
+def _copy(record: dict, number: int) -> dict:
+    """The n-th synthetic copy of a real record. Its body gains a marker word, or
+    the index would rightly drop it as a duplicate of the original (same text)."""
+    if number == 0:
+        return record
+    return dict(record, id=f"{record['id']}#copy{number}", body=f"{record['body']}\n\ncopy{number}")
 
 
 def sample_queries(path: Path, data: Path) -> list[str]:
