@@ -37,6 +37,9 @@ PUBLISHED_MARK = "PUBLISHED"  # in a generation that was live once; the others w
 GENERATION_PREFIX = "gen-"
 KEEP_GENERATIONS = 2  # the live one and the one before it (readers may still hold it)
 GRACE_SECONDS = 600  # and any generation touched this recently: a search may still be reading it
+# Posting buffer of each writer process. Measured on 100k articles, 2 writers
+# (docs/benchmarks.md): 256 MB took 664 s and 1,080 MB peak; 160 MB 590 s and 844 MB.
+WRITER_LIMIT_MB = 160
 _FAR_FUTURE = 2**62  # sort key of undated articles when the oldest come first
 
 
@@ -261,7 +264,7 @@ class IndexStore:
 
 
 @contextmanager
-def bulk_writer(ix: index.Index, procs: int = 1, limitmb: int = 256) -> Iterator[IndexWriter]:
+def bulk_writer(ix: index.Index, procs: int = 1, limitmb: int = WRITER_LIMIT_MB) -> Iterator[IndexWriter]:
     """A writer tuned for many documents; cancels (and re-raises) on error.
 
     Whoosh spends most of its indexing time in the pure-Python posting

@@ -21,7 +21,7 @@ from whoosh.index import Index, LockError
 from search.aliases.resolver import AliasResolver
 from search.documents import Document, content_id
 from search.errors import IndexLockedError, IndexWriteError, InvalidDocumentError, SearchError
-from search.index import IndexStore, bulk_writer, document_fields
+from search.index import WRITER_LIMIT_MB, IndexStore, bulk_writer, document_fields
 from search.ingest.outcomes import Notice, Rejection
 from search.ingest.records import document_from_record
 from search.locking import WriterLock
@@ -153,7 +153,7 @@ def rebuild(
     store: IndexStore,
     items: Iterable[Item],
     procs: int | None = None,
-    limitmb: int = 256,
+    limitmb: int = WRITER_LIMIT_MB,
     allow_empty: bool = False,
     progress: Callable[[Iterable[Item]], Iterable[Item]] | None = None,
     aliases: Sequence[str | os.PathLike[str]] = (),
