@@ -21,6 +21,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from antcorpus_to_jsonl import write as write_antcorpus
@@ -46,12 +47,14 @@ QUERIES = [
 ]
 
 
-def answers(index: Path) -> dict[str, list[str]]:
+def answers(index: Path, queries: Sequence[str] = QUERIES) -> dict[str, list[str]]:
+    """The first 20 ids each query finds: what "the index answers the same" compares."""
     with Engine.open(index) as engine:
-        return {query: [hit.id for hit in engine.search(query, limit=20)] for query in QUERIES}
+        return {query: [hit.id for hit in engine.search(query, limit=20)] for query in queries}
 
 
 def survivors(marker: str, patience: float = 5.0) -> list[int]:
+    """Processes whose command line names `marker`, after giving them time to end."""
     deadline = time.monotonic() + patience
     while True:
         found = [

@@ -27,30 +27,11 @@ from search.cli import sample_corpus
 from search.index import PUBLISHED_MARK, IndexStore
 from search.ingest.sources import read_sources
 
+# The SIGKILL loop's own checks (scripts/fault_inject.py), run here in a short form.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from fault_inject import answers, survivors
+
 QUERIES = ["داعش", "ISIS", "تدمر", "Raqqa", "الشيباني", "coalition", "دير الزور", "CENTCOM"]
-
-
-def answers(path: Path) -> dict[str, list[str]]:
-    with Engine.open(path) as engine:
-        return {query: [hit.id for hit in engine.search(query, limit=20)] for query in QUERIES}
-
-
-def survivors(marker: str, patience: float = 5.0) -> list[int]:
-    """Processes whose command line names `marker`, after giving them time to end."""
-    deadline = time.monotonic() + patience
-    while True:
-        found = []
-        for entry in Path("/proc").iterdir():
-            try:
-                if entry.name.isdigit() and marker in (entry / "cmdline").read_bytes().decode(
-                    errors="replace"
-                ):
-                    found.append(int(entry.name))
-            except OSError:
-                continue
-        if not found or time.monotonic() > deadline:
-            return found
-        time.sleep(0.1)
 
 
 @pytest.fixture
@@ -58,7 +39,7 @@ def served(tmp_path: Path) -> tuple[Path, dict[str, list[str]]]:
     """An index of the sample corpus and what it answers to the fixed queries."""
     path = tmp_path / "index"
     Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
-    return path, answers(path)
+    return path, answers(path, QUERIES)
 
 
 def test_killed_rebuilds_leave_the_old_index_serving(
@@ -82,13 +63,13 @@ def test_killed_rebuilds_leave_the_old_index_serving(
             os.kill(rebuild.pid, signal.SIGKILL)
         assert rebuild.returncode == -signal.SIGKILL
         assert not survivors(str(big)), "the killed rebuild's writer processes must die with it"
-        assert answers(path) == before
+        assert answers(path, QUERIES) == before
     # The next writer recovers the stale lock and removes the half-built generations.
     report = Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
     assert any("stale lock" in notice.message for notice in report.notices)
     generations = list(path.glob("gen-*"))
     assert all((generation / PUBLISHED_MARK).exists() for generation in generations)
-    assert answers(path) == before
+    assert answers(path, QUERIES) == before
 
 
 # Whoosh's cancelled writer leaves its temporary posting files open after a
@@ -119,7 +100,7 @@ def test_disk_full_during_a_rebuild(served: tuple[Path, dict[str, list[str]]], m
         gc.collect()
     assert "unchanged and still serving" in message
     assert sorted(path.glob("gen-*")) == generations  # the half-written one is gone
-    assert answers(path) == before
+    assert answers(path, QUERIES) == before
 
 
 def test_read_only_folder(served: tuple[Path, dict[str, list[str]]], monkeypatch) -> None:
@@ -132,7 +113,7 @@ def test_read_only_folder(served: tuple[Path, dict[str, list[str]]], monkeypatch
     with pytest.raises(IndexWriteError, match="Read-only file system while building"):
         Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
     monkeypatch.undo()
-    assert answers(path) == before
+    assert answers(path, QUERIES) == before
 
 
 def test_add_on_a_read_only_folder(served: tuple[Path, dict[str, list[str]]], monkeypatch) -> None:
@@ -148,4 +129,4 @@ def test_add_on_a_read_only_folder(served: tuple[Path, dict[str, list[str]]], mo
         with pytest.raises(IndexWriteError, match="Read-only file system while adding documents"):
             engine.add_documents([{"id": "x", "title": "تدمر", "body": "نص جديد عن تدمر."}])
         monkeypatch.undo()
-        assert answers(path) == before
+        assert answers(path, QUERIES) == before
