@@ -61,8 +61,9 @@ YEARLESS_DATE = re.compile(
 )
 # "Damascus, Dec.20 (SANA) –" / "دمشق، 3 كانون الثاني (نشرة الفرات) -"
 DATELINE = re.compile(r"^(?P<place>[^,،(]{2,40})[,،]\s*(?P<when>[^()]{3,40}?)\s*\((?P<agency>[^)]{2,60})\)")
-_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})")
-_YEAR_MONTH_DAY = re.compile(r"(\d{4})[/.-](\d{1,2})[/.-](\d{1,2})")
+# The two all-number forms of DATE_PHRASE, alone, with their parts captured.
+_DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})[-/.](\d{{1,2}})[-/.]({_YEAR})")
+_YEAR_MONTH_DAY = re.compile(rf"({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})")
 _FOUR_DIGIT_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
 # Dates further ahead than this are typos or day/month swaps, not news.
 FUTURE_TOLERANCE = timedelta(days=2)
