@@ -36,8 +36,8 @@ TABLE_FILE = "wikidata-name-tokens.tsv"
 MIN_KEY_LENGTH = 4  # shorter keys (ali, omar) collide with too much
 MIN_SKELETON_LENGTH = 3  # consonants: two (نل, لو) match any short word
 MAX_SKELETON_KEYS = 3  # the commonest Latin names behind one skeleton
-MEMO_SIZE = 500_000  # words remembered by keys_for (a 100k-article rebuild sees about 400k)
 SKELETON_SHARE = 0.25  # and only those named at least a quarter as often as the first
+MEMO_SIZE = 500_000  # words remembered by keys_for (a 100k-article rebuild sees about 400k)
 _SKELETON_VOWELS = str.maketrans("", "", "اويء")
 _SKELETON_FOLDS = str.maketrans("زطقغ", "ستكج")
 # Spelling rules, applied in order to a lowercase ASCII word.
