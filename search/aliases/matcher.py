@@ -18,13 +18,13 @@ state") never count on their own.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from search.aliases.lexicon import Entity, Lexicon, form_key
-from search.analysis.bilingual import word_forms
+from search.analysis.bilingual import WordForms, word_forms, words_in
 from search.analysis.english import is_acronym
-from search.analysis.tokenizer import SCRIPT_ARABIC, RawToken, tokenize
+from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
 
 CASE_SENSITIVE_MAX_LETTERS = 3  # IS, US, UN, EU, WHO, IDF: capitals only
 _CONJUNCTIONS = ("", "و", "ف")
@@ -80,6 +80,7 @@ class Matcher:
         self.lexicon = lexicon
         self._forms: dict[tuple[str, ...], Target] = {}
         self._acronyms: dict[str, Target] = {}  # case-sensitive short acronyms, as written
+        self._acronym_words: set[str] = set()  # their exact (folded) forms: a cheap first test
         self._first_words: set[str] = set()
         self._longest = 1
         for entity in lexicon.entities.values():
@@ -94,6 +95,7 @@ class Matcher:
             return
         if len(tokens) == 1 and is_acronym(form) and _letters(form) <= CASE_SENSITIVE_MAX_LETTERS:
             self._acronyms[form] = target
+            self._acronym_words.add(word_forms(tokens[0].text, tokens[0].script).exact)
             return
         words = tuple(word_forms(token.text, token.script).exact for token in tokens)
         firsts = clitic_variants(words[0]) if tokens[0].script == SCRIPT_ARABIC else {words[0]}
@@ -104,22 +106,27 @@ class Matcher:
 
     def mentions(self, text: str) -> list[Mention]:
         """Every mention, left to right, longest first; overlapping shorter ones are skipped."""
-        tokens = list(tokenize(text))
-        return self.mentions_in(
-            text, tokens, [word_forms(token.text, token.script).exact for token in tokens]
-        )
+        return self.mentions_in(text, words_in(text))
 
-    def mentions_in(self, text: str, tokens: list[RawToken], words: list[str]) -> list[Mention]:
-        """`mentions` over tokens the caller already has (and their exact forms)."""
+    def mentions_in(self, text: str, words: Sequence[tuple[WordForms, int, int]]) -> list[Mention]:
+        """`mentions` over the words of `text` the caller already has (bilingual.words_in)."""
+        exacts = [forms.exact for forms, _, _ in words]
+        first_words, acronym_words = self._first_words, self._acronym_words
+        # Most words start no form: find the few that do in one pass, then try
+        # only those (an article has hundreds of words and a handful of names).
+        candidates = [
+            position for position, word in enumerate(exacts) if word in first_words or word in acronym_words
+        ]
         found: list[Mention] = []
-        position = 0
-        while position < len(tokens):
-            match = self._match_at(tokens, words, position)
+        covered = 0  # the first position past the last mention
+        for position in candidates:
+            if position < covered:
+                continue
+            match = self._match_at(text, words, exacts, position)
             if match is None:
-                position += 1
                 continue
             length, target = match
-            start, end = tokens[position].start, tokens[position + length - 1].end
+            start, end = words[position][1], words[position + length - 1][2]
             found.append(
                 Mention(
                     start,
@@ -131,16 +138,19 @@ class Matcher:
                     text[start:end],
                 )
             )
-            position += length
+            covered = position + length
         return found
 
-    def _match_at(self, tokens: list[RawToken], words: list[str], position: int) -> tuple[int, Target] | None:
-        if words[position] in self._first_words:
-            for length in range(min(self._longest, len(words) - position), 0, -1):
-                target = self._forms.get(tuple(words[position : position + length]))
+    def _match_at(
+        self, text: str, words: Sequence[tuple[WordForms, int, int]], exacts: list[str], position: int
+    ) -> tuple[int, Target] | None:
+        if exacts[position] in self._first_words:
+            for length in range(min(self._longest, len(exacts) - position), 0, -1):
+                target = self._forms.get(tuple(exacts[position : position + length]))
                 if target is not None:
                     return length, target
-        target = self._acronyms.get(tokens[position].text)
+        _, start, end = words[position]
+        target = self._acronyms.get(text[start:end])  # as written: capitals only
         return (1, target) if target is not None else None
 
 

@@ -18,8 +18,8 @@ from search.aliases import lexicon as lexicon_files
 from search.aliases.lexicon import Entity, Lexicon
 from search.aliases.matcher import Matcher, Mention, confirmed
 from search.aliases.names import NameTable, shipped_table
-from search.analysis.bilingual import word_forms
-from search.analysis.tokenizer import SCRIPT_ARABIC, SCRIPT_NUMBER, tokenize
+from search.analysis.bilingual import words_in
+from search.analysis.tokenizer import SCRIPT_ARABIC, SCRIPT_NUMBER
 
 _RESOLVERS: dict[str, AliasResolver] = {}
 
@@ -90,12 +90,13 @@ class AliasResolver:
         keys: set[str] = set()
         names = self.names
         for text in texts:
-            tokens = list(tokenize(text))
-            words = [word_forms(token.text, token.script).exact for token in tokens]
-            mentions += self.matcher.mentions_in(text, tokens, words)
-            for token in tokens:
-                if token.script != SCRIPT_NUMBER:
-                    keys.update(names.keys_for(token.text, token.script == SCRIPT_ARABIC))
+            words = words_in(text)
+            mentions += self.matcher.mentions_in(text, words)
+            # Each distinct word once: news text repeats its words, names most of all.
+            distinct = {text[start:end]: forms.script for forms, start, end in words}
+            for written, script in distinct.items():
+                if script != SCRIPT_NUMBER:
+                    keys.update(names.keys_for(written, script == SCRIPT_ARABIC))
         counted = [mention.entity for mention in confirmed(mentions)]
         return Annotation(tuple(counted), tuple(dict.fromkeys(counted)), tuple(sorted(keys)))
 

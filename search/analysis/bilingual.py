@@ -26,6 +26,7 @@ class WordForms(NamedTuple):
 
     exact: str
     stem: str | None
+    script: str  # tokenizer.SCRIPT_*: the aliases look up Arabic and Latin names apart
 
 
 class Term(NamedTuple):
@@ -41,17 +42,17 @@ def _analyze_word(raw: str, script: str) -> WordForms:
     if script == SCRIPT_ARABIC:
         exact = arabic.normalize(raw)
         if arabic.is_stopword(exact):
-            return WordForms(exact, None)
-        return WordForms(exact, arabic.light_stem(arabic.accusative_base(raw, exact)))
+            return WordForms(exact, None, script)
+        return WordForms(exact, arabic.light_stem(arabic.accusative_base(raw, exact)), script)
     if script == SCRIPT_NUMBER:
         digits = arabic.normalize(raw)
-        return WordForms(digits, digits)
+        return WordForms(digits, digits, script)
     exact = english.normalize(raw)
     if not exact or english.is_stopword(raw, exact):
-        return WordForms(exact, None)
+        return WordForms(exact, None, script)
     if exact.isascii() and exact.isalpha():
-        return WordForms(exact, english.stem(exact))
-    return WordForms(exact, exact)  # digits, mixed tokens, other scripts
+        return WordForms(exact, english.stem(exact), script)
+    return WordForms(exact, exact, script)  # digits, mixed tokens, other scripts
 
 
 # Natural text is Zipf-distributed, so a plain dict memo saves most of the
@@ -70,14 +71,15 @@ def word_forms(raw: str, script: str) -> WordForms:
     return forms
 
 
-# The index analyses every title and body twice, once per view, and hands
-# both views the same string object: the words of the last text are kept so
-# the second view skips tokenising. One entry, replaced as a whole, so
-# threads never see half of it.
+# The index analyses every title and body twice, once per view, and the
+# aliases read them too, all handed the same string object: the words of the
+# last text are kept so the next reader skips tokenising. One entry, replaced
+# as a whole, so threads never see half of it.
 _last_words: tuple[str, list[tuple[WordForms, int, int]]] = ("", [])
 
 
-def _words(text: str) -> list[tuple[WordForms, int, int]]:
+def words_in(text: str) -> list[tuple[WordForms, int, int]]:
+    """Every written word of `text` with its forms and its span, in order."""
     global _last_words
     last_text, words = _last_words
     if last_text is not text:
@@ -93,7 +95,7 @@ def _words(text: str) -> list[tuple[WordForms, int, int]]:
 def analyze(text: str, view: View = View.STEM) -> Iterator[Term]:
     """Index terms of `text` in one view; positions count every written word."""
     stemmed = view is View.STEM
-    for position, (forms, start, end) in enumerate(_words(text)):
+    for position, (forms, start, end) in enumerate(words_in(text)):
         term = forms.stem if stemmed else forms.exact
         if term:
             yield Term(term, start, end, position)
