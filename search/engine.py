@@ -16,7 +16,6 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from whoosh import query as wq
 from whoosh import scoring
 from whoosh.index import Index
 from whoosh.searching import Searcher
@@ -25,7 +24,7 @@ from search import caches, indexing
 from search.aliases.resolver import AliasResolver
 from search.documents import Document
 from search.entity_facets import entity_lists
-from search.facets import groupings
+from search.facets import facet_tables
 from search.index import IndexStore
 from search.locking import WriterLock
 from search.reports import IndexReport
@@ -169,7 +168,7 @@ class Engine:
         self.aliases.warm()
         searcher = self._searcher()
         entity_lists(searcher)
-        searcher.search(wq.Every(), limit=1, groupedby=groupings(searcher))
+        facet_tables(searcher)
 
     def get(self, doc_id: str) -> Document | None:
         """The stored article with this id, or None."""

@@ -1,15 +1,17 @@
 """Which entities a result set names, and how many of its articles name each.
 
-Whoosh's overlapping facets rebuild a document-to-values table on every
-search; here it is built once per index state (caches.py), from the postings
-of the `entities` field, and each search only counts.
+The document-to-entities table is built once per index state (caches.py),
+from the postings of the `entities` field; each search only counts its
+matching documents (match_sets.py) through it.
 """
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import chain
 
-from whoosh import sorting
 from whoosh.searching import Searcher
 
 from search import caches
@@ -33,12 +35,12 @@ class EntityCount:
                 "type": self.type}  # fmt: skip
 
 
-def entity_lists(searcher: Searcher) -> dict[int, list[str]]:
-    """Document number -> entity ids, shared by the searchers of one index state."""
+def entity_lists(searcher: Searcher) -> list[tuple[str, ...]]:
+    """Document number -> its entity ids, shared by the searchers of one index state."""
     return caches.shared(searcher, "entity_lists", _build_entity_lists)
 
 
-def _build_entity_lists(searcher: Searcher) -> dict[int, list[str]]:
+def _build_entity_lists(searcher: Searcher) -> list[tuple[str, ...]]:
     lists: dict[int, list[str]] = {}
     reader = searcher.reader()
     if "entities" in reader.indexed_field_names():
@@ -46,35 +48,15 @@ def _build_entity_lists(searcher: Searcher) -> dict[int, list[str]]:
             entity = term.decode("utf-8")
             for docnum in reader.postings("entities", term).all_ids():
                 lists.setdefault(docnum, []).append(entity)
-    return lists
+    table: list[tuple[str, ...]] = [()] * reader.doc_count_all()
+    for docnum, entities in lists.items():
+        table[docnum] = tuple(entities)
+    return table
 
 
-class EntityFacet(sorting.FacetType):
-    """The entity facet as a Whoosh facet type: counted while the search itself
-    collects its matches (`groupedby`), from the shared document table, so the
-    query is not run a second time to learn which documents matched."""
-
-    maptype = sorting.Count
-
-    def categorizer(self, global_searcher: Searcher) -> sorting.Categorizer:
-        return _EntityCategorizer(entity_lists(global_searcher))
-
-    def default_name(self) -> str:
-        return "entity"
-
-
-class _EntityCategorizer(sorting.Categorizer):
-    allow_overlap = True
-
-    def __init__(self, lists: dict[int, list[str]]) -> None:
-        self.lists = lists
-        self.offset = 0
-
-    def set_searcher(self, segment_searcher: Searcher, docoffset: int) -> None:
-        self.offset = docoffset
-
-    def keys_for(self, matcher: object, segment_docnum: int) -> list[str]:
-        return self.lists.get(self.offset + segment_docnum, [])
+def entity_document_counts(searcher: Searcher, docnums: Iterable[int]) -> Counter[str]:
+    """How many of these documents name each entity, in one C-level pass."""
+    return Counter(chain.from_iterable(map(entity_lists(searcher).__getitem__, docnums)))
 
 
 def facet_counts(counts: dict[str, int], aliases: AliasResolver, size: int = FACET_SIZE) -> list[EntityCount]:

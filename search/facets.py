@@ -1,27 +1,28 @@
 """Facet counts over the whole matching set: language, source, month.
 
-The counts are collected by Whoosh in the same pass as the search itself
-(`groupedby` with Count maps), so they cover every match, not just the page
-shown. Lang, source and month are plain ID fields: Whoosh caches their
-doc→value table once per searcher, and the Engine keeps searchers per thread,
-so after the first query a facet costs one array lookup per matching document.
+The counts cover every match, not just the page shown. Each facet field has
+a document→value table, built once per index state from the field's postings
+(caches.py) and shared by all threads; a search counts the values of its
+matching documents (match_sets.py) in one C-level pass. Whoosh's own
+`groupedby` counted them through a Python call per document and facet,
+which was most of the time of a search for a common word.
 Knows nothing about the web: labels here are neutral (English names, "2025-12"
 → "December 2025"); the interface translates them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from whoosh import sorting
-from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
 
+from search import caches
 from search.results import FacetValue
 
-__all__ = ["FACETS", "FacetSpec", "FacetValue", "facet_values", "groupings"]
+__all__ = ["FACETS", "FacetSpec", "FacetValue", "facet_tables", "facet_values"]
 
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
 
@@ -42,17 +43,13 @@ def month_label(value: str) -> str:
 @dataclass(frozen=True)
 class FacetSpec:
     """One facet: the index field it counts, how its values are named and ordered.
-
-    `multivalued` fields (one document, several values: entities) count a
-    document once under each of its values.
-    """
+    (Entities, several per document, are counted in entity_facets.py.)"""
 
     name: str
     field: str
     label: Callable[[str], str] = str
     limit: int = 20  # values shown; a selected value is always kept
     chronological: bool = False  # newest first instead of most frequent first
-    multivalued: bool = False
 
 
 FACETS: tuple[FacetSpec, ...] = (
@@ -62,29 +59,42 @@ FACETS: tuple[FacetSpec, ...] = (
 )
 
 
-def groupings(searcher: Searcher) -> dict[str, sorting.FieldFacet]:
-    """The `groupedby` argument for Searcher.search: one counting facet per
-    FACETS entry whose field this index has (an index built before a field
-    existed simply lacks that facet)."""
-    return {
-        spec.name: sorting.FieldFacet(spec.field, allow_overlap=spec.multivalued, maptype=sorting.Count)
-        for spec in FACETS
-        if spec.field in searcher.schema
-    }
+def facet_tables(searcher: Searcher) -> dict[str, list[str | None]]:
+    """Facet name -> the value of each document number (None: no value), per index state."""
+    return caches.shared(searcher, "facet_tables", _build_facet_tables)
 
 
-def facet_values(found: WhooshResults, selected: Mapping[str, str | None]) -> dict[str, list[FacetValue]]:
-    """Counted facet values of a finished search, most useful first.
+def _build_facet_tables(searcher: Searcher) -> dict[str, list[str | None]]:
+    reader = searcher.reader()
+    tables: dict[str, list[str | None]] = {}
+    for spec in FACETS:
+        if spec.field not in reader.indexed_field_names():
+            continue  # an index built before the field existed lacks the facet
+        values: list[str | None] = [None] * reader.doc_count_all()
+        for term in reader.lexicon(spec.field):
+            value = term.decode("utf-8")
+            for docnum in reader.postings(spec.field, term).all_ids():
+                values[docnum] = value
+        tables[spec.name] = values
+    return tables
+
+
+def facet_values(
+    searcher: Searcher, docnums: Collection[int], selected: Mapping[str, str | None]
+) -> dict[str, list[FacetValue]]:
+    """Counted facet values of the matching documents, most useful first.
 
     `selected` maps a facet name to the value the request filters on; that
     value is marked and always listed, so the page can offer to remove it.
     """
     facets: dict[str, list[FacetValue]] = {}
-    names = set(found.facet_names())
+    tables = facet_tables(searcher)
     for spec in FACETS:
-        if spec.name not in names:
+        if spec.name not in tables:
             continue
-        counts = {str(value): count for value, count in found.groups(spec.name).items() if value}
+        counts = Counter(map(tables[spec.name].__getitem__, docnums))
+        counts.pop(None, None)
+        counts.pop("", None)
         chosen = selected.get(spec.name)
         if spec.chronological:
             order = sorted(counts, reverse=True)

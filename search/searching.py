@@ -12,17 +12,20 @@ import time
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
+from whoosh import collectors
 from whoosh import query as wq
+from whoosh.searching import Results as WhooshResults
 from whoosh.searching import Searcher
 
 from search.aliases.matcher import confirmed
 from search.aliases.resolver import AliasResolver
-from search.entity_facets import EntityFacet, facet_counts
+from search.entity_facets import entity_document_counts, facet_counts
 from search.errors import InvalidParameterError
-from search.facets import facet_values, groupings
+from search.facets import facet_values
 from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
 from search.index import date_key
 from search.ingest.dates import parse_date
+from search.match_sets import matching
 from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
 from search.query.compiler import PrefixWords
 from search.results import FacetValue, Hit, QueryEntity, Results
@@ -169,24 +172,24 @@ def run_search(
             ]
         )
         return results
-    found = _execute(searcher, compiled.query, request)
-    if found.is_empty() and not any_word and _relaxable(tree):
+    found, matched = _execute(searcher, compiled.query, request)
+    if not matched and not any_word and _relaxable(tree):
         relaxed = Compiler(relaxed=True, exact=exact, prefix_words=vocabulary).compile(tree)
-        found = _execute(searcher, relaxed.query, request)
+        found, matched = _execute(searcher, relaxed.query, request)
         results.relaxed = True
-    results.total = len(found)
+    results.total = len(matched)
     results.facets = facet_values(
-        found, {"lang": request.lang, "source": request.source, "month": request.month}
+        searcher, matched, {"lang": request.lang, "source": request.source, "month": request.month}
     )
     first = (request.page - 1) * request.limit
-    for hit in found[first : first + request.limit]:
+    for hit in found[first : first + request.limit] if found is not None else ():
         results.hits.append(_hit(hit.fields(), hit.score or 0.0, compiled, aliases))
     if aliases is not None:
         results.query_entities = [
             _entity_ref(aliases, entity, form) for entity, form in compiled.entities.items()
         ]
         if results.total:
-            results.entities = facet_counts(found.groups("entity"), aliases)
+            results.entities = facet_counts(entity_document_counts(searcher, matched), aliases)
             results.facets["entity"] = [
                 FacetValue(entity.id, entity.label_en, entity.count, entity.id == request.entity)
                 for entity in results.entities
@@ -292,15 +295,39 @@ def _relaxable(tree: Node | None) -> bool:
     )
 
 
-def _execute(searcher: Searcher, compiled: wq.Query, request: SearchRequest):
+def _execute(
+    searcher: Searcher, compiled: wq.Query, request: SearchRequest
+) -> tuple[WhooshResults | None, set[int]]:
+    """The scored window of hits, and every matching document (for the total and facets).
+
+    Whoosh scores the matches for the window; the full set, for the total
+    and the facets, comes from match_sets, not from Whoosh grouping every
+    match through Python calls.
+    """
     window = request.page * request.limit
     sort_options = {}
     if request.sort == "newest":
         sort_options = {"sortedby": "newest_key", "reverse": True}
     elif request.sort == "oldest":
         sort_options = {"sortedby": "oldest_key"}
-    grouped = {**groupings(searcher), "entity": EntityFacet()}
-    return searcher.search(compiled, limit=window, filter=_filter(request), groupedby=grouped, **sort_options)
+    filter_query = _filter(request)
+    allowed = matching(searcher, filter_query) if filter_query is not None else None
+    matched = matching(searcher, compiled, allowed)
+    if not matched:
+        return None, matched
+    if sort_options:
+        found = searcher.search(compiled, limit=window, filter=allowed, **sort_options)
+        return found, matched
+    # Whoosh's default top-N collector swaps in a "cheaper" matcher as its
+    # threshold rises, and on a multi-segment index that loses hits: a page
+    # missed its best-scoring article. Scoring every match, with no block
+    # skipping and no swaps, is exact (and the one pass that remains).
+    collector: collectors.Collector = collectors.TopCollector(window, usequality=False, replace=0)
+    if allowed is not None:
+        collector = collectors.FilterCollector(collector, allow=allowed)
+    searcher.search_with_collector(compiled, collector)
+    found = collector.results()
+    return found, matched
 
 
 def _hit(stored: dict, score: float, compiled: Compiled, aliases: AliasResolver | None) -> Hit:
