@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import threading
 from collections import OrderedDict
+from collections.abc import Iterator
 from typing import Any
 
+from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
 KEEP_STATES = 4  # the live state and a few just replaced (searches in flight)
@@ -54,3 +56,11 @@ def shared(searcher: Searcher, name: str, build: Any) -> Any:
             if name not in cache:
                 cache[name] = build(searcher)
     return cache[name]
+
+
+def document_values(reader: IndexReader, field: str) -> Iterator[tuple[int, str]]:
+    """(document number, value) for every posting of a keyword-like field, value by value."""
+    for term in reader.lexicon(field):
+        value = term.decode("utf-8")
+        for docnum in reader.postings(field, term).all_ids():
+            yield docnum, value

@@ -44,10 +44,8 @@ def _build_entity_lists(searcher: Searcher) -> list[tuple[str, ...]]:
     lists: dict[int, list[str]] = {}
     reader = searcher.reader()
     if "entities" in reader.indexed_field_names():
-        for term in reader.lexicon("entities"):
-            entity = term.decode("utf-8")
-            for docnum in reader.postings("entities", term).all_ids():
-                lists.setdefault(docnum, []).append(entity)
+        for docnum, entity in caches.document_values(reader, "entities"):
+            lists.setdefault(docnum, []).append(entity)
     table: list[tuple[str, ...]] = [()] * reader.doc_count_all()
     for docnum, entities in lists.items():
         table[docnum] = tuple(entities)

@@ -71,10 +71,8 @@ def _build_facet_tables(searcher: Searcher) -> dict[str, list[str | None]]:
         if spec.field not in reader.indexed_field_names():
             continue  # an index built before the field existed lacks the facet
         values: list[str | None] = [None] * reader.doc_count_all()
-        for term in reader.lexicon(spec.field):
-            value = term.decode("utf-8")
-            for docnum in reader.postings(spec.field, term).all_ids():
-                values[docnum] = value
+        for docnum, value in caches.document_values(reader, spec.field):
+            values[docnum] = value
         tables[spec.name] = values
     return tables
 
