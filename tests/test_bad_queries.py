@@ -50,3 +50,9 @@ def test_wildcard_expansion_is_bounded(sample_engine: Engine) -> None:
     words, more = _prefix_words(sample_engine._searcher())("body_exact", "ال")
     assert len(words) == MAX_WILDCARD_WORDS and more
     assert all(word.startswith("ال") for word in words)
+
+
+def test_deep_nesting_is_refused_by_the_engine_not_a_recursion_error(sample_engine: Engine) -> None:
+    with pytest.raises(InvalidParameterError, match=r"^query: parentheses nested 300 deep"):
+        sample_engine.search("(" * 300 + "Palmyra")
+    assert sample_engine.search("(" * 32 + "Palmyra").total > 0

@@ -4,14 +4,21 @@ Syntax (docs/query-syntax.md): words are all required; `OR`, `AND`, `NOT`,
 `-word`, `+word`, parentheses, "quoted phrases", `word*` prefixes, and the
 fields `title:`, `source:`, `lang:`. Nothing a reader types raises: an
 unbalanced quote or parenthesis is dropped, an unknown `field:` is read as
-plain words.
+plain words. The one exception is nesting: parentheses deeper than
+MAX_NESTING are refused with InvalidParameterError (a 400 naming q on the
+web), because every layer below the parser walks the tree recursively.
 """
 
 from __future__ import annotations
 
 import re
 
+from search.errors import InvalidParameterError
 from search.query.tree import KNOWN_FIELDS, And, Node, Not, Or, Phrase, Wildcard, Word
+
+# Deeper than any query a person writes, and far below Python's recursion
+# limit once the expansion, compiler and Whoosh have each walked the tree.
+MAX_NESTING = 32
 
 _TOKEN = re.compile(
     r'(?P<phrase>"[^"]*")'
@@ -79,13 +86,17 @@ class _Parser:
         return _combine_and(nodes, implicit=not explicit)
 
     def parse_unary(self) -> Node | None:
+        # A run of signs and NOTs is read in a loop, not by recursion, so
+        # `NOT NOT NOT ... a` of any length costs no stack: NOT NOT a is a.
+        negated = False
         kind, text = self.take()
-        if kind == "prefix" or (kind == "word" and text == "NOT"):
-            child = self.parse_unary() if self.peek() is not None else None
-            if child is None:
+        while kind == "prefix" or (kind == "word" and text == "NOT"):
+            negated ^= text != "+"
+            if self.peek() is None:
                 return None
-            return child if text == "+" else Not(child)
-        return self.parse_primary(kind, text)
+            kind, text = self.take()
+        node = self.parse_primary(kind, text)
+        return Not(node) if negated and node is not None else node
 
     def parse_primary(self, kind: str, text: str) -> Node | None:
         if kind == "phrase":
@@ -144,6 +155,25 @@ def _with_field(node: Node, name: str) -> Node:
     return And(children, node.implicit) if isinstance(node, And) else Or(children)
 
 
+def nesting(tokens: list[tuple[str, str]]) -> int:
+    """How deep the parentheses go (an unclosed one counts, a stray close does not)."""
+    depth = deepest = 0
+    for kind, _ in tokens:
+        if kind == "open":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif kind == "close":
+            depth = max(depth - 1, 0)
+    return deepest
+
+
 def parse(text: str) -> Node | None:
-    """The query tree of `text`, or None when it holds nothing to search for."""
-    return _Parser(_lex(text)).parse()
+    """The query tree of `text`, or None when it holds nothing to search for.
+    Raises InvalidParameterError when parentheses nest over MAX_NESTING deep."""
+    tokens = _lex(text)
+    depth = nesting(tokens)
+    if depth > MAX_NESTING:
+        raise InvalidParameterError(
+            f"query: parentheses nested {depth} deep, over the limit of {MAX_NESTING}; remove some"
+        )
+    return _Parser(tokens).parse()

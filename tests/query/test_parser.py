@@ -81,3 +81,28 @@ def test_nothing_raises(text: str) -> None:
 )
 def test_wildcards(text: str, tree: object) -> None:
     assert parse(text) == tree
+
+
+def test_parentheses_nested_past_the_limit_are_refused_naming_the_query() -> None:
+    from search.errors import InvalidParameterError
+    from search.query.parser import MAX_NESTING
+
+    with pytest.raises(
+        InvalidParameterError, match=rf"^query: parentheses nested 244 deep, over the limit of {MAX_NESTING}"
+    ):
+        parse("(" * 244 + "a")
+    with pytest.raises(InvalidParameterError, match="nested 249 deep"):
+        parse("-(" * 249 + "a")  # a sign before each group: once a RecursionError in the parser itself
+
+
+def test_parentheses_up_to_the_limit_still_parse() -> None:
+    from search.query.parser import MAX_NESTING
+
+    assert parse("(" * MAX_NESTING + "palmyra" + ")" * MAX_NESTING) == Word("palmyra")
+    assert parse(")" * 400 + "palmyra") == Word("palmyra")  # stray closes nest nothing
+
+
+@pytest.mark.parametrize(("negations", "tree"), [(1, Not(Word("a"))), (2, Word("a")), (123, Not(Word("a")))])
+def test_a_run_of_negations_reads_by_parity_without_recursion(negations: int, tree: object) -> None:
+    assert parse("NOT " * negations + "a") == tree
+    assert parse("x " + "NOT " * negations + "a") == And((Word("x"), tree))

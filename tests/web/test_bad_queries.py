@@ -21,3 +21,19 @@ def test_bad_queries_on_the_web(client: FlaskClient, url: str, status: int, says
     response = client.get(url)
     assert response.status_code == status
     assert says in response.get_data(as_text=True)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["(" * 244 + "a", "(" * 499 + "a", "-(" * 249 + "a", "title:(" * 70 + "a"],
+    ids=["244 parentheses", "499 parentheses", "negated groups", "fielded groups"],
+)
+def test_deeply_nested_queries_are_a_400_naming_q_never_a_500(client: FlaskClient, query: str) -> None:
+    response = client.get("/api/search", query_string={"q": query})
+    assert response.status_code == 400
+    assert response.get_json()["parameter"] == "q"
+    assert "nested" in response.get_json()["error"]
+    page = client.get("/", query_string={"q": query})
+    assert page.status_code == 400
+    assert "over the limit of 32" in page.get_data(as_text=True)
+    assert client.get("/search.rss", query_string={"q": query}).status_code == 400
