@@ -21,6 +21,13 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8080
 DEFAULT_THREADS = 4
 
+# Idle and slow clients must not lock readers out (waitress's defaults: 100
+# connections, idle ones closed after 120 s, checked every 30 s). A connection
+# that sent part of a request and went quiet counts as idle.
+CONNECTION_LIMIT = 500  # several times what one client cheaply holds, well under 1024 descriptors
+CHANNEL_TIMEOUT = 10  # seconds without a byte either way before a connection is closed
+CLEANUP_INTERVAL = 2  # seconds between the sweeps that close them
+
 
 def serve(
     app: Flask, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT, threads: int = DEFAULT_THREADS
@@ -40,13 +47,17 @@ def check_address(host: str, port: int) -> None:
 
 
 def server_options(host: str, port: int, threads: int) -> dict[str, object]:
-    """waitress settings: request size limits and a clean identity."""
+    """waitress settings: request size limits, connection limits, a clean identity."""
     return {
         "host": host,
         "port": port,
         "threads": threads,
         "max_request_header_size": MAX_REQUEST_HEADER_SIZE,
         "max_request_body_size": MAX_CONTENT_LENGTH,
+        "connection_limit": CONNECTION_LIMIT,
+        "channel_timeout": CHANNEL_TIMEOUT,
+        "cleanup_interval": CLEANUP_INTERVAL,
+        "asyncore_use_poll": True,  # select() fails outright on a descriptor numbered past 1024
         "ident": "news-search",
         "clear_untrusted_proxy_headers": True,
     }
@@ -78,10 +89,15 @@ class BackgroundServer:
 
 
 def serve_in_background(
-    app: Flask, host: str = DEFAULT_HOST, port: int = 0, threads: int = DEFAULT_THREADS
+    app: Flask,
+    host: str = DEFAULT_HOST,
+    port: int = 0,
+    threads: int = DEFAULT_THREADS,
+    **overrides: object,
 ) -> BackgroundServer:
-    """Start serving in a thread and return at once; port 0 picks a free port."""
-    server = create_server(app, **server_options(host, port, threads))
+    """Start serving in a thread and return at once; port 0 picks a free port.
+    `overrides` replace waitress settings (a test shortens channel_timeout)."""
+    server = create_server(app, **{**server_options(host, port, threads), **overrides})
     stopping = threading.Event()
 
     def run() -> None:

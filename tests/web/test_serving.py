@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from contextlib import ExitStack
 from pathlib import Path
 from urllib.error import HTTPError, URLError
 from urllib.parse import quote
@@ -18,7 +19,7 @@ import pytest
 from search import Engine
 from search.cli import EXIT_USAGE, build_parser, main
 from web import create_app
-from web.serving import serve_in_background
+from web.serving import BackgroundServer, serve_in_background, server_options
 
 PROJECT = Path(__file__).resolve().parents[2]
 NEWS_SEARCH = str(Path(sys.executable).parent / "news-search")
@@ -57,6 +58,74 @@ def test_oversized_request_headers_are_refused_by_waitress(server) -> None:
 def test_query_over_the_cap_is_a_400_from_the_app(server) -> None:
     status, _, body = fetch(f"{server.url}/api/search?q={quote('د' * 600)}")
     assert status == 400 and json.loads(body)["parameter"] == "q"
+
+
+# More than waitress's default connection_limit (100): what once locked every reader out.
+IDLE_CLIENTS = 150
+HALF_REQUEST = b"GET / HTTP/1.1\r\n"  # a request line, then nothing: the headers never end
+
+
+def hold_half_requests(server: BackgroundServer, count: int, stack: ExitStack) -> list[socket.socket]:
+    """`count` loopback connections that each send a request line and then wait; closed with `stack`."""
+    address = (server.server.effective_host, server.server.effective_port)
+    clients = [stack.enter_context(socket.create_connection(address, timeout=5)) for _ in range(count)]
+    for client in clients:
+        client.sendall(HALF_REQUEST)
+    return clients
+
+
+def still_open(client: socket.socket) -> bool:
+    """True if the server has neither answered nor closed this connection."""
+    client.setblocking(False)
+    try:
+        client.recv(1)  # an answer, or b"" for a close
+    except BlockingIOError:
+        return True
+    except OSError:
+        pass
+    finally:
+        client.setblocking(True)
+    return False
+
+
+def closed_unanswered(client: socket.socket) -> bool:
+    """Wait (up to the socket's timeout) for the server to close without answering."""
+    try:
+        return client.recv(1) == b""
+    except ConnectionResetError:
+        return True
+
+
+def test_searches_answer_while_many_clients_hold_half_sent_requests(web_engine: Engine) -> None:
+    """Connections that never finish a request must not use up the ones readers need."""
+    server = serve_in_background(create_app(web_engine), threads=2)
+    try:
+        with ExitStack() as stack:
+            idle = hold_half_requests(server, IDLE_CLIENTS, stack)
+            for _ in range(3):
+                with urlopen(f"{server.url}/api/search?q=Palmyra", timeout=3) as response:
+                    assert response.status == 200 and json.loads(response.read())["total"] > 0
+            assert sum(still_open(client) for client in idle) == IDLE_CLIENTS
+    finally:
+        server.stop()
+
+
+def test_half_sent_requests_are_dropped_after_the_channel_timeout(web_engine: Engine) -> None:
+    """What frees the connections of clients that never finish: the timeout, shortened here."""
+    server = serve_in_background(create_app(web_engine), channel_timeout=1, cleanup_interval=1)
+    try:
+        with ExitStack() as stack:
+            idle = hold_half_requests(server, 5, stack)
+            assert all(closed_unanswered(client) for client in idle)
+    finally:
+        server.stop()
+
+
+def test_server_options_keep_idle_clients_from_locking_readers_out() -> None:
+    options = server_options("127.0.0.1", 0, 4)
+    assert IDLE_CLIENTS < options["connection_limit"] <= 600  # well under a 1024-descriptor limit
+    assert options["channel_timeout"] <= 15 and options["cleanup_interval"] <= 5
+    assert options["asyncore_use_poll"]  # select() fails on descriptors past 1024
 
 
 def free_port() -> int:
