@@ -6,8 +6,10 @@ The two writing commands share their options, the progress bar and the report.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterable
+from pathlib import Path
 from typing import TypeVar
 
 from search.cli.exits import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError
@@ -26,6 +28,7 @@ Item = TypeVar("Item")
 def cmd_rebuild(args: argparse.Namespace) -> int:
     sources = _sources(args)
     check_sources([*sources, *args.aliases])
+    _check_rejects(args.rejects)
     if args.aliases:
         print(
             f"using {len(args.aliases)} alias file(s) on top of the shipped lexicon; they are kept with the "
@@ -53,6 +56,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
 def cmd_add(args: argparse.Namespace) -> int:
     sources = _sources(args)
     check_sources(sources)
+    _check_rejects(args.rejects)
     try:
         engine = Engine.open(args.index)
     except IndexNotFoundError:
@@ -71,6 +75,25 @@ def _sources(args: argparse.Namespace) -> list[str]:
     if not sources:
         raise UsageError("give at least one SOURCE file or folder (or --sample for the bundled articles)")
     return sources
+
+
+def _check_rejects(path: str | None) -> None:
+    """Refuse a --rejects FILE that cannot be written, before indexing: afterwards the list would be lost."""
+    if not path:
+        return
+    target = Path(path)
+    folder = target.parent
+    if target.is_dir():
+        problem = "is a folder, not a file; name a file in it, e.g. --rejects rejects.jsonl"
+    elif not folder.exists():
+        problem = f"folder {folder} does not exist; create it, or name a file in an existing folder"
+    elif not folder.is_dir():
+        problem = f"{folder} is a file, not a folder; name a file in an existing folder"
+    elif not os.access(target if target.exists() else folder, os.W_OK):
+        problem = f"cannot write {'this file' if target.exists() else f'in {folder}'}; name another file"
+    else:
+        return
+    raise UsageError(f"--rejects {path}: {problem} (nothing was indexed)")
 
 
 # --- output --------------------------------------------------------------------

@@ -61,3 +61,29 @@ def test_rebuild_with_user_aliases(tmp_path: Path, capsys: pytest.CaptureFixture
     assert code == EXIT_OK and "rebuild to update the entities" in err
     code, out, _ = run(capsys, "stats", "--index", index)
     assert "aliases:    " in out and "1 user file(s); current" in out
+
+
+@pytest.mark.parametrize(
+    "command", [["add"], ["rebuild-index", "--procs", "1"]], ids=["add", "rebuild-index"]
+)
+@pytest.mark.parametrize(
+    ("rejects", "message"),
+    [
+        ("missing/rejects.jsonl", "folder {tmp}/missing does not exist"),
+        (".", "is a folder, not a file"),
+    ],
+    ids=["no-such-folder", "a-folder"],
+)
+def test_unwritable_rejects_file_exits_2_before_indexing(
+    command: list[str], rejects: str, message: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "feed.jsonl"
+    source.write_text('{"title": "ok", "body": "Syria joins the coalition."}\n{broken\n', encoding="utf-8")
+    index = tmp_path / "index"
+    code, out, err = run(
+        capsys, *command, str(source), "--index", str(index), "--rejects", str(tmp_path / rejects)
+    )
+    assert code == EXIT_USAGE and out == ""
+    assert err.startswith(f"error: --rejects {tmp_path / rejects}: ") and len(err.splitlines()) == 1, err
+    assert message.format(tmp=tmp_path) in err
+    assert not index.exists()  # nothing indexed, so no reject list lost
