@@ -96,6 +96,17 @@ HOSTILE_DOCUMENTS = (
         "published": "2026-03-21",
         "source": "Example Wire",
     },
+    {
+        # An id that walks out of /doc/ when a browser resolves it, and the
+        # control characters XML 1.0 forbids in every field a page or feed prints.
+        "id": "../../hostile-traversal",
+        "title": "Zaatari\x01 camp convoy\x00 stopped\x1b[2J at the border\ufffe",
+        "body": "Aid trucks reached the Zaatari camp on Monday.\x0b Officials\uffff said the convoy\x08 "
+        "had waited two days at the border crossing.",
+        "lang": "en",
+        "published": "2026-03-22",
+        "source": "Border\x07 Wire",
+    },
 )
 
 

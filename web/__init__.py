@@ -20,7 +20,7 @@ from flask import Flask, current_app
 
 from search.cli import default_index
 from search.engine import Engine
-from web.security import MAX_CONTENT_LENGTH, add_security_headers, refuse_large_bodies
+from web.security import MAX_CONTENT_LENGTH, add_security_headers, printable, refuse_large_bodies
 
 _ENGINE = "news_search.engine"
 
@@ -33,7 +33,8 @@ def create_app(
     build one, when there is no index at the path."""
     app = Flask(__name__)
     # Every template is escaped, not only *.html: the RSS and OpenSearch XML too.
-    app.jinja_options = {**app.jinja_options, "autoescape": True}
+    # `printable` drops control characters XML forbids from every printed value.
+    app.jinja_options = {**app.jinja_options, "autoescape": True, "finalize": printable}
     app.config.from_mapping(MAX_CONTENT_LENGTH=MAX_CONTENT_LENGTH, DEBUG=False, PROPAGATE_EXCEPTIONS=False)
     if config:
         app.config.from_mapping(config)

@@ -14,6 +14,8 @@ from search.errors import InvalidParameterError
 from web.params import SearchParams, error_for_web
 
 _MACHINE_BLUEPRINTS = ("api", "feeds")
+# Machine endpoints outside /api/: a 405 or 404 there matches no view, so no blueprint says so.
+_MACHINE_PATHS = ("/healthz", "/opensearch.xml", "/search.rss")
 
 
 def register(app: Flask) -> None:
@@ -23,7 +25,11 @@ def register(app: Flask) -> None:
 
 
 def _wants_json() -> bool:
-    return request.blueprint in _MACHINE_BLUEPRINTS or request.path.startswith("/api/")
+    return (
+        request.blueprint in _MACHINE_BLUEPRINTS
+        or request.path.startswith("/api/")
+        or request.path in _MACHINE_PATHS
+    )
 
 
 def _bad_parameter(error: InvalidParameterError) -> Response:

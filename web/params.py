@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
+from search.characters import without_forbidden
 from search.engine import Engine
 from search.errors import InvalidParameterError
 from search.results import Results
@@ -128,7 +129,8 @@ def error_for_web(error: InvalidParameterError) -> tuple[str, str]:
 
 
 def _text(args: Mapping[str, str], name: str) -> str:
-    value = args.get(name) or ""
+    # Control characters XML forbids would be echoed into the page and the RSS.
+    value = without_forbidden(args.get(name) or "")
     # The query's own limit is checked (and reported with its length) by the engine.
     if name != "q" and len(value) > MAX_VALUE_CHARS:
         raise InvalidParameterError(f"{name}: over {MAX_VALUE_CHARS} characters; shorten it")

@@ -7,10 +7,13 @@ template globals the ui blueprint registers.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
+from urllib.parse import quote, urlencode
 
+from flask import request, url_for
 from markupsafe import Markup
 
 from search.documents import Document
@@ -20,6 +23,9 @@ from web import i18n
 from web.params import SearchParams
 
 PAGE_WINDOW = 2  # page links shown on each side of the current page
+
+# A "." or ".." path segment, which a browser resolves away before asking for the link.
+_DOT_SEGMENT = re.compile(r"(^|/)\.{1,2}(/|$)")
 
 # Facet names are the names of the parameters that filter on them.
 FACET_ORDER = ("lang", "source", "entity", "month")
@@ -133,6 +139,17 @@ def iso_date(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
 
 
+def article_link(doc_id: str, query: str) -> str:
+    """The article page of `doc_id`, for the search `query`.
+
+    Ids are outside input and often URLs; their slashes stay readable, except
+    in an id with a "." or ".." segment, whose slashes are percent-encoded too:
+    a browser would resolve `/doc/../../x` to `/x`, outside the article pages."""
+    if _DOT_SEGMENT.search(doc_id):
+        return f"{request.script_root}/doc/{quote(doc_id, safe='')}?{urlencode({'q': query})}"
+    return url_for("ui.article_page", doc_id=doc_id, q=query)
+
+
 def paragraphs(html: str) -> list[Markup]:
     """Highlighted article HTML split at blank lines. Safe: `html` comes from
     search.highlight, which escapes everything but its own <mark> tags, and a
@@ -152,6 +169,7 @@ def template_globals() -> dict[str, Any]:
         "hit_date": hit_date,
         "iso_date": iso_date,
         "paragraphs": paragraphs,
+        "article_link": article_link,
         "direction": i18n.direction,
         "language_name": i18n.language_name,
     }

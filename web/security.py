@@ -8,7 +8,12 @@ from web/static; nothing comes from another host.
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Response, abort, current_app, request
+from markupsafe import Markup
+
+from search.characters import without_forbidden
 
 # The app only answers GET; a body bigger than this is refused (413) unread.
 MAX_CONTENT_LENGTH = 16 * 1024
@@ -58,3 +63,13 @@ def safe_link(url: str) -> str:
     outside input, and a javascript: or data: link must never become an href."""
     lowered = url.strip().lower()
     return url.strip() if lowered.startswith(("http://", "https://")) else ""
+
+
+def printable(value: Any) -> Any:
+    """Jinja's finalize: every value a template prints loses the characters
+    XML 1.0 forbids, so an index built before ingestion dropped them (or any
+    other source) cannot break the RSS or put NUL bytes into a page."""
+    if not isinstance(value, str):
+        return value
+    cleaned = without_forbidden(value)
+    return Markup(cleaned) if isinstance(value, Markup) else cleaned

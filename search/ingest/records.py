@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from search.analysis.language import UNKNOWN, detect_language
+from search.characters import count_forbidden, without_forbidden
 from search.documents import Document, content_id
 from search.errors import InvalidDocumentError
 from search.ingest.dates import is_future, parse_date
@@ -41,6 +42,7 @@ def document_from_record(record: Mapping[str, Any] | Document, origin: str = "")
             f"expected an object with fields {', '.join(FIELDS)}, got {type(record).__name__}"
         )
     notes: list[str] = list(record.get("notes") or [])
+    record = _without_forbidden(record, notes)
     body = _text(record, "body").strip()
     if not body:
         raise InvalidDocumentError("empty body: an article needs text to be searchable")
@@ -108,6 +110,18 @@ def _author(value: str, notes: list[str]) -> str:
         notes.append(f"author longer than {MAX_AUTHOR_LENGTH} characters: dropped")
         return ""
     return author
+
+
+def _without_forbidden(record: Mapping[str, Any], notes: list[str]) -> Mapping[str, Any]:
+    """The record with the characters XML 1.0 forbids dropped from its text
+    fields (search/characters.py), each drop noted for the run report."""
+    cleaned = dict(record)
+    for name in (*FIELDS, "dateline"):
+        value = record.get(name)
+        if isinstance(value, str) and (count := count_forbidden(value)):
+            cleaned[name] = without_forbidden(value)
+            notes.append(f"{name}: removed {count} control character(s) that text may not hold")
+    return cleaned
 
 
 def _text(record: Mapping[str, Any], name: str) -> str:

@@ -104,3 +104,22 @@ def test_author_is_carried_through_and_checked() -> None:
 )
 def test_detected_language(text: str, declared: str, lang: str) -> None:
     assert detected_language(text, declared) == lang
+
+
+def test_control_characters_xml_forbids_are_removed_from_every_field_and_noted() -> None:
+    doc = document_from_record(
+        {
+            "id": "ctl\x00-1",
+            "title": "ISIS\x01 ambush near\x00 Palmyra\x1b[31m\ufffe",
+            "body": "Tab\tand line breaks\r\nstay;\x0b vertical tab,\x0c form feed,"
+            "\ud800 a lone surrogate\uffff go.",
+            "source": "Levant\x07 Wire",
+            "author": "A.\x08 Writer",
+        }
+    )
+    assert doc.id == "ctl-1" and doc.title == "ISIS ambush near Palmyra[31m"
+    assert doc.body == "Tab\tand line breaks\r\nstay; vertical tab, form feed, a lone surrogate go."
+    assert doc.source == "Levant Wire" and doc.author == "A. Writer"
+    assert "title: removed 4 control character(s) that text may not hold" in doc.notes
+    assert len([note for note in doc.notes if "control character" in note]) == 5
+    doc.body.encode("utf-8")  # a lone surrogate would have made this raise

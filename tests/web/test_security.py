@@ -176,3 +176,86 @@ def test_no_debug_and_no_traceback(web_engine) -> None:
 )
 def test_safe_link(url: str, linked: str) -> None:
     assert safe_link(url) == linked
+
+
+# --- characters XML 1.0 forbids, and links that walk out of /doc/ ----------------
+
+FORBIDDEN_IN_QUERIES = ["%00", "%01", "%1B", "%EF%BF%BE", "%EF%BF%BF"]  # NUL, SOH, ESC, U+FFFE, U+FFFF
+
+
+def strict_html(page: bytes) -> None:
+    """Parse a page as a browser would, failing on any parse error (NUL included)."""
+    import html5lib
+
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(page.decode("utf-8"))
+
+
+@pytest.mark.parametrize("character", FORBIDDEN_IN_QUERIES)
+def test_feeds_and_pages_stay_well_formed_when_the_query_holds_a_control_character(
+    client: FlaskClient, character: str
+) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    feed = client.get(f"/search.rss?q=ISIS{character}")
+    assert feed.status_code == 200
+    channel = ElementTree.fromstring(feed.get_data()).find("channel")
+    assert channel is not None and "ISIS" in channel.find("title").text
+    ElementTree.fromstring(client.get("/opensearch.xml").get_data())
+    for path in (
+        f"/?q=ISIS{character}",
+        f"/doc/sample-en-001?q=ISIS{character}",
+        f"/?q=x{character}&limit=0",
+    ):
+        page = client.get(path)
+        assert b"\x00" not in page.get_data() and b"\x1b" not in page.get_data()
+        strict_html(page.get_data())
+
+
+def test_a_stored_title_with_control_characters_is_clean_in_feed_page_and_json(client: FlaskClient) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    feed = ElementTree.fromstring(client.get("/search.rss?q=Zaatari").get_data())
+    [title] = [item.find("title").text for item in feed.iter("item")]
+    assert title == "Zaatari camp convoy stopped[2J at the border"
+    strict_html(client.get("/?q=Zaatari").get_data())
+    strict_html(client.get("/doc/..%2F..%2Fhostile-traversal?q=Zaatari").get_data())
+    [hit] = client.get("/api/search?q=Zaatari").get_json()["hits"]
+    assert hit["source"] == "Border Wire" and "\x0b" not in hit["snippet"]
+
+
+def test_printable_drops_forbidden_characters_from_every_printed_value(app: Flask) -> None:
+    from flask import render_template_string
+    from markupsafe import Markup
+
+    with app.test_request_context():
+        assert render_template_string("{{ v }}", v="a\x00b<\x1b>") == "ab&lt;&gt;"
+        assert render_template_string("{{ v }}", v=Markup("<mark>\x01x</mark>")) == "<mark>x</mark>"
+        assert render_template_string("{{ v }}", v=3) == "3"
+
+
+def test_a_result_link_for_a_dot_dot_id_stays_inside_the_article_pages(client: FlaskClient) -> None:
+    from urllib.parse import urljoin
+
+    soup = BeautifulSoup(client.get("/?q=Zaatari").get_data(as_text=True), "html.parser")
+    [link] = [a["href"] for a in soup.select(".hit-title a")]
+    resolved = urljoin("http://news.example/?q=Zaatari", link)  # dot segments resolved as a browser does
+    assert resolved.startswith("http://news.example/doc/"), resolved
+    assert client.get(link).status_code == 200  # and it opens that article
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("post", "/api/search?q=a"),
+        ("delete", "/api/doc/sample-en-001"),
+        ("post", "/healthz"),
+        ("put", "/healthz"),
+    ],
+)
+def test_a_wrong_method_on_a_machine_endpoint_is_a_json_405(
+    client: FlaskClient, method: str, path: str
+) -> None:
+    response = getattr(client, method)(path)
+    assert response.status_code == 405
+    assert response.is_json and "not allowed" in response.get_json()["error"]
+    assert response.headers["Allow"]
