@@ -19,6 +19,9 @@ from search.analysis.tokenizer import scan, script_of
 SNIPPET_CHARS = 240
 MAX_ANALYSED_CHARS = 200_000  # a 20 MB page is searched whole but snippeted from its start
 _SENTENCE_STOPS = ".!?؟\n"
+# A snippet ends at a word's end, but no word is followed further than this:
+# a 100,000-character "word" (a base64 blob, a run of dashes) is cut instead.
+MAX_WORD_STRETCH = 40
 
 
 @dataclass(frozen=True)
@@ -152,7 +155,8 @@ def _window_start(text: str, start: int) -> tuple[int, bool]:
     for back in range(start, max(start - 60, 0) - 1, -1):
         if _sentence_starts_at(text, back):
             return _skip_space(text, back), True
-    while start < len(text) and not text[start - 1].isspace():
+    limit = min(start + MAX_WORD_STRETCH, len(text))
+    while start < limit and not text[start - 1].isspace():
         start += 1
     return _skip_space(text, start), False
 
@@ -171,7 +175,9 @@ def _skip_space(text: str, position: int) -> int:
 
 
 def _word_end(text: str, end: int) -> int:
-    """Do not cut a word in half: extend to the end of the word at `end`."""
-    while end < len(text) and not text[end].isspace():
+    """Do not cut a word in half: extend to the end of the word at `end`,
+    unless it runs on for more than MAX_WORD_STRETCH characters."""
+    limit = min(end + MAX_WORD_STRETCH, len(text))
+    while end < limit and not text[end].isspace():
         end += 1
     return end

@@ -40,3 +40,12 @@ def test_exact_terms_mark_only_exact_forms() -> None:
 def test_long_text_is_fast_to_snippet() -> None:
     text = "سوريا " * 200_000
     assert snippet(text, {"سور"}).count("<mark>") > 10
+
+
+def test_a_100k_character_word_is_cut_in_snippets() -> None:
+    from search.highlight import MAX_WORD_STRETCH, SNIPPET_CHARS
+
+    blob = "x" * 100_000
+    for text in (f"Palmyra {blob} end", f"{blob} Palmyra attack", f"intro Palmyra{blob}", f"{blob}"):
+        html = snippet(text, set(terms("Palmyra")))
+        assert len(html) <= SNIPPET_CHARS + MAX_WORD_STRETCH + len("<mark></mark>……"), len(html)
