@@ -57,7 +57,8 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _looks_binary(text: str) -> bool:
+def looks_binary(text: str) -> bool:
+    """More control characters than text has: an image, an archive, an executable."""
     sample = text[:SNIFF_BYTES]
     controls = sum(ord(ch) in _CONTROL for ch in sample)
     return controls > MAX_CONTROL_SHARE * max(len(sample), 1)
@@ -109,7 +110,7 @@ def decode(data: bytes, name: str) -> Decoded:
 
 
 def _checked(decoded: Decoded, name: str) -> Decoded:
-    if _looks_binary(decoded.text):
+    if looks_binary(decoded.text):
         raise UndecodableError(f"{name}: binary data, not text (control bytes throughout)")
     return decoded
 

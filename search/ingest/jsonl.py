@@ -14,7 +14,7 @@ from pathlib import Path
 
 from search.documents import Document
 from search.errors import InvalidDocumentError, UndecodableError
-from search.ingest.decoding import decode
+from search.ingest.decoding import decode, looks_binary
 from search.ingest.outcomes import Notice, Rejection
 from search.ingest.records import FIELDS, document_from_record
 
@@ -71,6 +71,11 @@ def _lines(path: Path) -> Iterator[tuple[int, str | Rejection]]:
             yield 1, Rejection(str(path), str(error))
             return
         yield from enumerate(text.splitlines(), start=1)
+        return
+    if looks_binary(head.decode("latin-1")):
+        # An image or archive saved as .jsonl: one rejection, not one per "line".
+        reason = "binary data, not text (control bytes throughout): not a JSON Lines file"
+        yield 1, Rejection(str(path), reason)
         return
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, start=1):

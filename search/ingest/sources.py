@@ -71,14 +71,21 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[Path, 
                     if not name.startswith("."):
                         yield Path(folder) / name, False
         else:
-            raise SourceNotFoundError(f"{path}: no such file or folder")
+            raise SourceNotFoundError(_why_unusable(path))
 
 
 def check_sources(paths: Iterable[str | os.PathLike[str]]) -> None:
-    """Fail early, before any work, if a named path does not exist."""
+    """Fail early, before any work, if a named path is not a file or folder."""
     for given in paths:
-        if not Path(given).exists():
-            raise SourceNotFoundError(f"{given}: no such file or folder")
+        path = Path(given)
+        if not (path.is_file() or path.is_dir()):
+            raise SourceNotFoundError(_why_unusable(path))
+
+
+def _why_unusable(path: Path) -> str:
+    if path.exists():  # /dev/null, a pipe, a socket: there, but holds no articles to read
+        return f"{path}: not a file or folder (a device, pipe or socket); give article files or folders"
+    return f"{path}: no such file or folder"
 
 
 def read_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Outcome]:

@@ -59,6 +59,8 @@ FATES = {
     "xss-title.jsonl": Fate(indexed=1, ids=("bad-xss-1",), notice="'javascript:alert(4)' is not an http(s)"),
     "broken-feed.rss": Fate(rejected=(("", "not a readable feed: broken XML at line 6: no element found"),)),
     "not-a-feed.xml": Fate(rejected=(("", "XML with root element <urlset> is not a feed"),)),
+    "control-characters.jsonl": Fate(indexed=1, ids=("bad-control-1",), notice="removed 4 control character"),
+    "binary.jsonl": Fate(rejected=(("", "binary data, not text"),)),
     "README.md": Fate(notice="skipped: unsupported file type '.md'"),
 }  # fmt: skip
 
@@ -192,6 +194,16 @@ def test_a_jsonl_payload_is_stored_verbatim_as_text(run: Run) -> None:
         [hit] = list(engine.search("reader submitted"))
         assert "<script>" not in hit.title_html and "&lt;script&gt;" in hit.title_html
         assert "<img" not in hit.snippet
+
+
+def test_control_characters_are_gone_from_what_is_stored(run: Run) -> None:
+    from search.characters import FORBIDDEN
+
+    with Engine.open(run.index) as engine:
+        doc = engine.get("bad-control-1")
+    assert doc.title == "Zaatari convoy stopped[2J at the border" and doc.source == "Border Wire"
+    for text in (doc.title, doc.body, doc.source):
+        assert not FORBIDDEN.search(text)
 
 
 def test_each_document_is_read_right(run: Run) -> None:

@@ -69,3 +69,25 @@ def test_utf16_and_bom(tmp_path: Path) -> None:
 def test_blank_lines_are_skipped(tmp_path: Path) -> None:
     outcomes = list(read_jsonl(write(tmp_path / "f.jsonl", ["", json.dumps(GOOD), "   ", ""])))
     assert len(outcomes) == 1
+
+
+def test_a_binary_file_named_jsonl_is_one_file_level_rejection(tmp_path: Path) -> None:
+    import random
+
+    path = tmp_path / "photo.jsonl"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n" + random.Random(7).randbytes(20_000))  # hundreds of "lines"
+    [outcome] = list(read_jsonl(path))
+    assert isinstance(outcome, Rejection) and outcome.origin == str(path)
+    assert outcome.reason.startswith("binary data, not text")
+
+
+def test_arabic_utf8_lines_are_not_taken_for_binary(tmp_path: Path) -> None:
+    path = tmp_path / "ar.jsonl"
+    record = {
+        "id": "a1",
+        "title": "تدمر",
+        "body": "قالت مصادر محلية إن الاشتباكات تجددت قرب بادية تدمر. " * 80,
+    }
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    [doc] = list(read_jsonl(path))
+    assert isinstance(doc, Document) and doc.title == "تدمر"

@@ -70,3 +70,12 @@ def test_pages_and_feeds_over_the_limit_are_refused_unread(tmp_path: Path, name:
         out.truncate(MAX_FILE_BYTES + 1)  # sparse: no disk used, and never read
     [rejection] = list(read_sources([path]))
     assert isinstance(rejection, Rejection) and "too large for one page or feed" in rejection.reason
+
+
+@pytest.mark.parametrize("path", ["/dev/null", "/dev/zero"])
+def test_a_device_is_named_for_what_it_is_not_as_missing(path: str) -> None:
+    with pytest.raises(SourceNotFoundError, match=f"^{path}: not a file or folder") as caught:
+        check_sources([path])
+    assert "no such file" not in str(caught.value)
+    with pytest.raises(SourceNotFoundError, match="not a file or folder"):
+        list(read_sources([path]))
