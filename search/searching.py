@@ -42,6 +42,10 @@ SORTS = ("relevance", "newest", "oldest")
 # words from the start, for natural-language questions (evaluation, "more like").
 MATCHES = ("all", "any")
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+# Dates are read, indexed and searched within these years (search/ingest/dates.py).
+FIRST_YEAR, LAST_YEAR = 1900, 2099
+_DATE_RANGE = f"dates from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 are searched"
+_ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _ENTITY = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
 
@@ -100,6 +104,8 @@ class SearchRequest:
             raise InvalidParameterError("since: is after until; swap them")
         if month and not (isinstance(month, str) and _MONTH.fullmatch(month)):
             raise InvalidParameterError(f"month: expected a month as YYYY-MM (like 2025-12), got {month!r}")
+        if month and not FIRST_YEAR <= int(month[:4]) <= LAST_YEAR:
+            raise InvalidParameterError(f"month: {month!r} is out of range; {_DATE_RANGE}")
         if entity and not (isinstance(entity, str) and _ENTITY.fullmatch(entity)):
             raise InvalidParameterError(
                 f"entity: expected an entity id such as isis or deir-ez-zor, got {entity!r}"
@@ -123,13 +129,18 @@ def _day(name: str, value: str | date | None, end_of_day: bool = False) -> datet
     if value in (None, ""):
         return None
     if isinstance(value, datetime):
-        return value
-    if isinstance(value, date):
+        moment = value
+    elif isinstance(value, date):
         moment = datetime(value.year, value.month, value.day)
     else:
         moment = parse_date(str(value))
+        year = _ANY_YEAR.search(str(value))
+        if moment is None and year and not FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
+            raise InvalidParameterError(f"{name}: {str(value)[:40]!r} is out of range; {_DATE_RANGE}")
         if moment is None:
             raise InvalidParameterError(f"{name}: {value!r} is not a date; use YYYY-MM-DD")
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise InvalidParameterError(f"{name}: {moment.date().isoformat()} is out of range; {_DATE_RANGE}")
     if end_of_day and (moment.hour, moment.minute, moment.second) == (0, 0, 0):
         moment = moment.replace(hour=23, minute=59, second=59)
     return moment

@@ -56,3 +56,28 @@ def test_deep_nesting_is_refused_by_the_engine_not_a_recursion_error(sample_engi
     with pytest.raises(InvalidParameterError, match=r"^query: parentheses nested 300 deep"):
         sample_engine.search("(" * 300 + "Palmyra")
     assert sample_engine.search("(" * 32 + "Palmyra").total > 0
+
+
+@pytest.mark.parametrize(
+    ("options", "says"),
+    [
+        ({"since": "1800-01-01"}, "since: '1800-01-01' is out of range"),
+        ({"until": "2150-06-30"}, "until: '2150-06-30' is out of range"),
+        ({"since": "0001-01-01"}, "since: '0001-01-01' is out of range"),
+        ({"until": "9999-12-31"}, "until: '9999-12-31' is out of range"),
+        ({"since": __import__("datetime").date(1850, 3, 1)}, "since: 1850-03-01 is out of range"),
+        ({"month": "1899-12"}, "month: '1899-12' is out of range"),
+        ({"month": "2100-01"}, "month: '2100-01' is out of range"),
+    ],
+)
+def test_dates_outside_the_searched_years_state_the_range(sample_engine: Engine, options, says) -> None:
+    with pytest.raises(
+        InvalidParameterError, match="dates from 1900-01-01 to 2099-12-31 are searched"
+    ) as caught:
+        sample_engine.search("Palmyra", **options)
+    assert str(caught.value).startswith(says)
+
+
+def test_the_edges_of_the_range_are_searched(sample_engine: Engine) -> None:
+    assert sample_engine.search("Palmyra", since="1900-01-01", until="2099-12-31").total > 0
+    assert sample_engine.search("Palmyra", month="2099-12").total == 0

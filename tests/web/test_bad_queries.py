@@ -37,3 +37,16 @@ def test_deeply_nested_queries_are_a_400_naming_q_never_a_500(client: FlaskClien
     assert page.status_code == 400
     assert "over the limit of 32" in page.get_data(as_text=True)
     assert client.get("/search.rss", query_string={"q": query}).status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("url", "parameter"), [("from=1800-01-01", "from"), ("to=2150-01-01", "to"), ("month=1850-01", "month")]
+)
+def test_dates_out_of_range_name_the_parameter_and_the_range(
+    client: FlaskClient, url: str, parameter: str
+) -> None:
+    response = client.get(f"/api/search?q=Palmyra&{url}")
+    assert response.status_code == 400
+    assert response.get_json()["parameter"] == parameter
+    assert response.get_json()["error"].startswith(f"{parameter}: ")
+    assert "dates from 1900-01-01 to 2099-12-31 are searched" in response.get_json()["error"]
