@@ -5,15 +5,40 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from email.utils import parsedate_to_datetime
 
+import pytest
 from flask.testing import FlaskClient
 
 from search import Engine
+from web import create_app
+from web.serving import DEFAULT_HOST, DEFAULT_PORT
 
 OPENSEARCH = "{http://a9.com/-/spec/opensearch/1.1/}"
+ATOM = "{http://www.w3.org/2005/Atom}"
+# What a client may claim to be talking to; a cache or a proxy would hand the answer on to others.
+FORGED = {"Host": "evil.example", "X-Forwarded-Host": "evil.example", "X-Forwarded-Proto": "https"}
 
 
-def test_opensearch_description(client: FlaskClient) -> None:
-    response = client.get("/opensearch.xml", base_url="http://news.example:8080")
+@pytest.fixture
+def public_client(web_engine: Engine) -> FlaskClient:
+    """The app as `serve --base-url http://news.example:8080` builds it."""
+    config = {"TESTING": True, "PUBLIC_BASE_URL": "http://news.example:8080"}
+    return create_app(web_engine, config).test_client()
+
+
+def own_urls(data: bytes) -> list[str]:
+    """The URLs of this server in an OpenSearch description or RSS feed (not the articles' own
+    links), read by a real XML parser."""
+    root = ET.fromstring(data)
+    urls = [url.get("template") for url in root.iter(f"{OPENSEARCH}Url")]
+    urls += [image.text for image in root.iter(f"{OPENSEARCH}Image")]
+    urls += [link.get("href") for link in root.iter(f"{ATOM}link")]
+    urls += [channel.find("link").text for channel in root.iter("channel")]
+    urls += [guid.text for guid in root.iter("guid")]
+    return urls
+
+
+def test_opensearch_description(public_client: FlaskClient) -> None:
+    response = public_client.get("/opensearch.xml")
     assert response.mimetype == "application/opensearchdescription+xml"
     root = ET.fromstring(response.data)
     templates = {url.get("type"): url.get("template") for url in root.iter(f"{OPENSEARCH}Url")}
@@ -29,8 +54,8 @@ def test_pages_advertise_the_opensearch_description(client: FlaskClient) -> None
     )
 
 
-def test_rss_lists_the_results(client: FlaskClient, web_engine: Engine) -> None:
-    response = client.get("/search.rss?q=داعش", base_url="http://news.example")
+def test_rss_lists_the_results(public_client: FlaskClient, web_engine: Engine) -> None:
+    response = public_client.get("/search.rss?q=داعش")
     assert response.mimetype == "application/rss+xml"
     channel = ET.fromstring(response.data).find("channel")
     assert channel.find("title").text == "news-search: داعش"
@@ -39,7 +64,7 @@ def test_rss_lists_the_results(client: FlaskClient, web_engine: Engine) -> None:
     assert len(items) == min(expected.total, 20)
     for item, hit in zip(items, expected, strict=True):
         assert item.find("title").text == hit.title
-        assert item.find("guid").text.startswith(f"http://news.example/doc/{hit.id}?q=")
+        assert item.find("guid").text.startswith(f"http://news.example:8080/doc/{hit.id}?q=")
         assert item.find("description").text == hit.snippet  # HTML as escaped text, as RSS wants it
         if hit.published:
             assert parsedate_to_datetime(item.find("pubDate").text).replace(tzinfo=None) == hit.published
@@ -61,3 +86,30 @@ def test_rss_errors_are_json_400(client: FlaskClient) -> None:
 def test_results_page_links_its_feed(client: FlaskClient) -> None:
     html = client.get("/?q=Palmyra").get_data(as_text=True)
     assert '<link rel="alternate" type="application/rss+xml" href="/search.rss?q=Palmyra"' in html
+
+
+@pytest.mark.parametrize("path", ["/opensearch.xml", "/search.rss?q=Palmyra"])
+def test_feeds_never_link_to_the_host_a_request_names(client: FlaskClient, path: str) -> None:
+    """Without a base URL (tests, embedding): serve's default address, never the Host header."""
+    response = client.get(path, headers=FORGED)
+    assert response.status_code == 200 and b"evil.example" not in response.data
+    urls = own_urls(response.data)
+    assert len(urls) >= 4 and all(url.startswith(f"http://{DEFAULT_HOST}:{DEFAULT_PORT}/") for url in urls)
+
+
+@pytest.mark.parametrize("path", ["/opensearch.xml", "/search.rss?q=Palmyra"])
+def test_feeds_link_to_the_configured_base_url(public_client: FlaskClient, path: str) -> None:
+    response = public_client.get(path, headers=FORGED)
+    assert response.status_code == 200 and b"evil.example" not in response.data
+    urls = own_urls(response.data)
+    assert len(urls) >= 4 and all(url.startswith("http://news.example:8080/") for url in urls)
+
+
+def test_a_base_url_with_a_path_prefixes_every_link(web_engine: Engine) -> None:
+    """Behind a proxy that serves the app under /news/ (its trailing slash is optional)."""
+    config = {"TESTING": True, "PUBLIC_BASE_URL": "https://example.org/news/"}
+    response = create_app(web_engine, config).test_client().get("/opensearch.xml")
+    templates = {
+        url.get("type"): url.get("template") for url in ET.fromstring(response.data).iter(f"{OPENSEARCH}Url")
+    }
+    assert templates["application/rss+xml"] == "https://example.org/news/search.rss?q={searchTerms}"
