@@ -213,4 +213,6 @@ def test_serve_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["serve", "--help"])
     out = capsys.readouterr().out
     assert exit_info.value.code == 0
-    assert all(option in out for option in ("--index", "--host", "--port", "--threads", "--sample"))
+    assert all(
+        option in out for option in ("--index", "--host", "--port", "--threads", "--base-url", "--sample")
+    )
