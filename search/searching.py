@@ -19,6 +19,7 @@ from whoosh.searching import Searcher
 
 from search.aliases.matcher import confirmed
 from search.aliases.resolver import AliasResolver
+from search.backends.whoosh.query import to_whoosh
 from search.entity_facets import entity_document_counts, facet_counts
 from search.errors import InvalidParameterError
 from search.facets import facet_values
@@ -183,10 +184,10 @@ def run_search(
             ]
         )
         return results
-    found, matched = _execute(searcher, compiled.query, request)
+    found, matched = _execute(searcher, to_whoosh(compiled.query), request)
     if not matched and not any_word and _relaxable(tree):
         relaxed = Compiler(relaxed=True, exact=exact, prefix_words=vocabulary).compile(tree)
-        found, matched = _execute(searcher, relaxed.query, request)
+        found, matched = _execute(searcher, to_whoosh(relaxed.query), request)
         results.relaxed = True
     results.total = len(matched)
     results.facets = facet_values(

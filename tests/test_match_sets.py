@@ -11,6 +11,7 @@ import pytest
 from whoosh import query as wq
 
 from search import Engine
+from search.backends.whoosh.query import to_whoosh
 from search.cli import sample_corpus
 from search.ingest.sources import read_sources
 from search.match_sets import matching
@@ -53,7 +54,7 @@ def segmented(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def compiled(engine: Engine, text: str) -> wq.Query:
-    return Compiler().compile(expand(parse(text), engine.aliases)).query
+    return to_whoosh(Compiler().compile(expand(parse(text), engine.aliases)).query)
 
 
 def test_index_under_test_has_segments_and_a_deletion(segmented: Path) -> None:

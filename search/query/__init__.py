@@ -1,6 +1,7 @@
-"""Queries: parse what a reader types, expand entity aliases, compile for Whoosh.
+"""Queries: parse what a reader types, expand entity aliases, compile into a plan for a backend.
 
-tree.py (the nodes) <- parser.py (text to tree) <- expansion.py (aliases) <- compiler.py (Whoosh).
+tree.py (the nodes) <- parser.py (text to tree) <- expansion.py (aliases) <- compiler.py
+(tree to plan.py's nodes); each backend (search/backends/) runs a plan in its own engine.
 """
 
 from __future__ import annotations

@@ -1,13 +1,12 @@
-"""Compile a query tree into a Whoosh query, and collect what the highlighter needs."""
+"""Compile a query tree into a backend-neutral plan (plan.py), and collect what the highlighter needs."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from whoosh import query as wq
-
 from search.analysis.bilingual import View, terms
+from search.query import plan as qp
 from search.query.tree import Alias, And, Name, Node, Not, Or, Phrase, Wildcard, Word
 
 TITLE_BOOST = 2.0
@@ -20,9 +19,9 @@ PrefixWords = Callable[[str, str], tuple[list[str], bool]]
 
 @dataclass
 class Compiled:
-    """A Whoosh query plus what the highlighter needs to mark."""
+    """A query plan plus what the highlighter needs to mark."""
 
-    query: wq.Query | None
+    query: qp.Plan | None
     stem_terms: set[str] = field(default_factory=set)
     exact_terms: set[str] = field(default_factory=set)
     typed: set[str] = field(default_factory=set)  # exact forms of the words as typed
@@ -31,7 +30,7 @@ class Compiled:
 
 
 class Compiler:
-    """Turns a query tree into a Whoosh query.
+    """Turns a query tree into a query plan.
 
     `relaxed` turns juxtaposed words into alternatives (the fallback when
     requiring every word finds nothing); `exact` searches plain words in the
@@ -49,11 +48,11 @@ class Compiler:
     def compile(self, node: Node | None) -> Compiled:
         compiled = self.visit(node, negated=False) if node is not None else None
         if _only_exclusions(compiled):
-            compiled = wq.And([wq.Every(), compiled])  # "-isis": everything but
+            compiled = qp.AllOf((qp.Everything(), compiled))  # "-isis": everything but
         self.result.query = compiled
         return self.result
 
-    def visit(self, node: Node, negated: bool) -> wq.Query | None:
+    def visit(self, node: Node, negated: bool) -> qp.Plan | None:
         if isinstance(node, Word):
             return self.word(node, negated)
         if isinstance(node, Alias):
@@ -66,28 +65,34 @@ class Compiler:
             return self.phrase(node, negated)
         if isinstance(node, Not):
             inner = self.visit(node.child, not negated)
-            return wq.Not(inner) if inner is not None else None
+            return qp.Exclude(inner) if inner is not None else None
         parts = [part for child in node.children if (part := self.visit(child, negated)) is not None]
         if not parts:
             return None
         if len(parts) == 1:
             return parts[0]
         if isinstance(node, Or) or (self.relaxed and node.implicit):
-            positive = [part for part in parts if not isinstance(part, wq.Not)]
-            negative = [part for part in parts if isinstance(part, wq.Not)]
+            positive = [part for part in parts if not isinstance(part, qp.Exclude)]
+            negative = [part for part in parts if isinstance(part, qp.Exclude)]
             if isinstance(node, And) and negative:
                 # Relaxing "a b -c" gives "(a OR b) -c", never "a OR b OR NOT c".
-                either = wq.Or(positive) if len(positive) > 1 else positive[0] if positive else wq.Every()
-                return wq.And([either, *negative])
-            return wq.Or(parts)
-        return wq.And(parts)
+                either = (
+                    qp.AnyOf(tuple(positive))
+                    if len(positive) > 1
+                    else positive[0]
+                    if positive
+                    else qp.Everything()
+                )
+                return qp.AllOf((either, *negative))
+            return qp.AnyOf(tuple(parts))
+        return qp.AllOf(tuple(parts))
 
-    def word(self, node: Word, negated: bool) -> wq.Query | None:
+    def word(self, node: Word, negated: bool) -> qp.Plan | None:
         if node.field == "lang":
-            return wq.Term("lang", node.text.lower())
+            return qp.Term("lang", node.text.lower())
         if node.field == "source":
             words = terms(node.text, View.EXACT)
-            return _all_of([wq.Term("source_words", word) for word in words])
+            return _all_of([qp.Term("source_words", word) for word in words])
         view = View.EXACT if self.exact else View.STEM
         words = terms(node.text, view)
         if not negated:
@@ -98,7 +103,7 @@ class Compiler:
             fields = fields[:1]
         return _all_of([_in_fields(fields, word) for word in words])
 
-    def wildcard(self, node: Wildcard, negated: bool) -> wq.Query | None:
+    def wildcard(self, node: Wildcard, negated: bool) -> qp.Plan | None:
         """`syr*`: the most common indexed words with that prefix, in the exact views."""
         prefix = terms(node.prefix, View.EXACT)
         if len(prefix) != 1 or len(prefix[0]) < MIN_WILDCARD_LETTERS:
@@ -116,29 +121,29 @@ class Compiler:
                 f"{node.prefix}* matches many words; the {len(words)} most common were searched."
             )
         if not words:
-            return wq.NullQuery  # no indexed word starts so: nothing matches
+            return qp.Nothing()  # no indexed word starts so: nothing matches
         if not negated:
             self.result.exact_terms.update(words)
-        return wq.Or([_in_fields(fields, word) for word in words])
+        return qp.AnyOf(tuple(_in_fields(fields, word) for word in words))
 
-    def alias(self, node: Alias, negated: bool) -> wq.Query:
+    def alias(self, node: Alias, negated: bool) -> qp.Plan:
         own = _all_of([part for word in node.words if (part := self.word(word, negated)) is not None])
         if not negated:
             self.result.entities.setdefault(node.entity, node.form)
-        entity = wq.Term("entities", node.entity, boost=ENTITY_BOOST)
+        entity = qp.Term("entities", node.entity, boost=ENTITY_BOOST)
         # Summed: an article that writes the form typed ranks above one that
         # names the entity otherwise (داعش finds Arabic articles first).
-        return wq.Or([own, entity]) if own is not None else entity
+        return qp.AnyOf((own, entity)) if own is not None else entity
 
-    def name(self, node: Name, negated: bool) -> wq.Query | None:
+    def name(self, node: Name, negated: bool) -> qp.Plan | None:
         own = self.word(node.word, negated)
-        keys = [wq.Term("names", key, boost=NAME_BOOST) for key in node.keys]
+        keys = [qp.Term("names", key, boost=NAME_BOOST) for key in node.keys]
         # The better of word and spelling key, not their sum: many question
         # words are also name tokens, and counting them twice cost 0.007
         # MRR@10 on xquad-ar (docs/evaluation.md).
-        return wq.DisjunctionMax([own, *keys]) if own is not None else wq.Or(keys)
+        return qp.BestOf((own, *keys)) if own is not None else qp.AnyOf(tuple(keys))
 
-    def phrase(self, node: Phrase, negated: bool) -> wq.Query | None:
+    def phrase(self, node: Phrase, negated: bool) -> qp.Plan | None:
         if node.field == "source":
             words = terms(node.text, View.EXACT)
             return _phrase_in(("source_words",), words)
@@ -149,29 +154,31 @@ class Compiler:
         return _phrase_in(fields, words)
 
 
-def _only_exclusions(compiled: wq.Query | None) -> bool:
-    if isinstance(compiled, wq.Not):
+def _only_exclusions(compiled: qp.Plan | None) -> bool:
+    if isinstance(compiled, qp.Exclude):
         return True
-    return isinstance(compiled, wq.And) and all(isinstance(part, wq.Not) for part in compiled.subqueries)
+    return isinstance(compiled, qp.AllOf) and all(isinstance(part, qp.Exclude) for part in compiled.parts)
 
 
-def _in_fields(fields: tuple[str, ...], word: str) -> wq.Query:
-    queries = [wq.Term(name, word, boost=TITLE_BOOST if name.startswith("title") else 1.0) for name in fields]
-    return queries[0] if len(queries) == 1 else wq.Or(queries)
+def _boost(field: str) -> float:
+    return TITLE_BOOST if field.startswith("title") else 1.0
 
 
-def _phrase_in(fields: tuple[str, ...], words: list[str]) -> wq.Query | None:
+def _in_fields(fields: tuple[str, ...], word: str) -> qp.Plan:
+    queries = tuple(qp.Term(name, word, boost=_boost(name)) for name in fields)
+    return queries[0] if len(queries) == 1 else qp.AnyOf(queries)
+
+
+def _phrase_in(fields: tuple[str, ...], words: list[str]) -> qp.Plan | None:
     if not words:
         return None
     if len(words) == 1:
         return _in_fields(fields, words[0])
-    queries = [
-        wq.Phrase(name, words, boost=TITLE_BOOST if name.startswith("title") else 1.0) for name in fields
-    ]
-    return queries[0] if len(queries) == 1 else wq.Or(queries)
+    queries = tuple(qp.Phrase(name, tuple(words), boost=_boost(name)) for name in fields)
+    return queries[0] if len(queries) == 1 else qp.AnyOf(queries)
 
 
-def _all_of(queries: list[wq.Query]) -> wq.Query | None:
+def _all_of(queries: list[qp.Plan]) -> qp.Plan | None:
     if not queries:
         return None
-    return queries[0] if len(queries) == 1 else wq.And(queries)
+    return queries[0] if len(queries) == 1 else qp.AllOf(tuple(queries))

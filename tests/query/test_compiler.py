@@ -1,36 +1,38 @@
-"""Compiling query trees for Whoosh: fields, boosts, phrases, exclusions, relaxation."""
+"""Compiling query trees into plans: fields, boosts, phrases, exclusions, relaxation."""
 
 from __future__ import annotations
 
 from search.query import Compiler, parse
+from search.query.plan import AllOf, AnyOf, Everything, Exclude, Phrase, Term
 
 
 def test_words_compile_to_stemmed_fields_with_title_boost() -> None:
     compiled = Compiler().compile(parse("لداعش"))
-    assert str(compiled.query) == "(title:داعش^2.0 OR body:داعش)"
+    assert compiled.query == AnyOf((Term("title", "داعش", 2.0), Term("body", "داعش")))
     assert compiled.stem_terms == {"داعش"}
 
 
 def test_quotes_compile_to_exact_phrases() -> None:
     compiled = Compiler().compile(parse('"الدولة الإسلامية"'))
-    title, body = compiled.query.subqueries
-    assert (title.fieldname, title.words, title.boost) == ("title_exact", ["الدوله", "الاسلاميه"], 2.0)
-    assert (body.fieldname, body.words, body.boost) == ("body_exact", ["الدوله", "الاسلاميه"], 1.0)
+    words = ("الدوله", "الاسلاميه")
+    assert compiled.query == AnyOf((Phrase("title_exact", words, 2.0), Phrase("body_exact", words, 1.0)))
     assert compiled.exact_terms == {"الدوله", "الاسلاميه"} and not compiled.stem_terms
 
 
 def test_exclusions_alone_exclude_from_everything() -> None:
     query = Compiler().compile(parse("-isis")).query
-    everything, excluded = query.subqueries
-    assert type(everything).__name__ == "Every" and type(excluded).__name__ == "Not"
+    assert isinstance(query, AllOf)
+    everything, excluded = query.parts
+    assert everything == Everything() and isinstance(excluded, Exclude)
 
 
 def test_relaxed_keeps_exclusions_required() -> None:
     relaxed = Compiler(relaxed=True).compile(parse("isis raqqa -palmyra")).query
-    assert str(relaxed) == (
-        "(((title:isi^2.0 OR body:isi) OR (title:raqqa^2.0 OR body:raqqa))"
-        " AND NOT (title:palmyra^2.0 OR body:palmyra))"
-    )
+
+    def word(text: str) -> AnyOf:
+        return AnyOf((Term("title", text, 2.0), Term("body", text)))
+
+    assert relaxed == AllOf((AnyOf((word("isi"), word("raqqa"))), Exclude(word("palmyra"))))
 
 
 def test_negated_words_are_not_highlighted() -> None:
