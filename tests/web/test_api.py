@@ -6,6 +6,7 @@ import pytest
 from flask.testing import FlaskClient
 
 from search import Engine
+from tests.conftest import HOSTILE_DOCUMENTS
 
 
 def api(client: FlaskClient, url: str, status: int = 200) -> dict:
@@ -153,7 +154,11 @@ def test_unknown_doc_is_404_json(client: FlaskClient) -> None:
 
 def test_healthz(client: FlaskClient, web_engine: Engine) -> None:
     data = api(client, "/healthz")
-    assert data == {"status": "ok", "documents": 50, "generation": web_engine.store.current().name}
+    assert data == {
+        "status": "ok",
+        "documents": 48 + len(HOSTILE_DOCUMENTS),
+        "generation": web_engine.store.current().name,
+    }
 
 
 def test_unknown_api_path_is_404_json(client: FlaskClient) -> None:

@@ -113,3 +113,12 @@ def test_a_base_url_with_a_path_prefixes_every_link(web_engine: Engine) -> None:
         url.get("type"): url.get("template") for url in ET.fromstring(response.data).iter(f"{OPENSEARCH}Url")
     }
     assert templates["application/rss+xml"] == "https://example.org/news/search.rss?q={searchTerms}"
+
+
+def test_feed_links_for_a_dot_dot_id_stay_inside_the_article_pages(client: FlaskClient) -> None:
+    import xml.etree.ElementTree as ElementTree
+
+    feed = ElementTree.fromstring(client.get("/search.rss?q=Zaatari").get_data())
+    [item] = list(feed.iter("item"))
+    for link in (item.find("link").text, item.find("guid").text):
+        assert "/doc/..%2F..%2Fhostile-traversal?" in link and "/../" not in link

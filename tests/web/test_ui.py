@@ -9,6 +9,7 @@ from bs4 import BeautifulSoup
 from flask.testing import FlaskClient
 
 from search import Engine
+from tests.conftest import HOSTILE_DOCUMENTS
 
 
 def page(client: FlaskClient, url: str, status: int = 200, **options) -> BeautifulSoup:
@@ -32,7 +33,9 @@ def test_home_page_has_one_focused_search_box(client: FlaskClient) -> None:
     assert box["name"] == "q" and box["dir"] == "auto" and box.has_attr("autofocus")
     assert soup.select_one(f"label[for={box['id']}]").get_text(strip=True)  # a label for screen readers
     assert soup.select_one("form[role=search]")["action"] == "/"
-    assert "50 " in soup.select_one(".index-size").get_text()  # the sample plus the two test documents
+    assert (
+        f"{48 + len(HOSTILE_DOCUMENTS)} " in soup.select_one(".index-size").get_text()
+    )  # sample + test documents
     assert not soup.select("li.hit")
 
 
