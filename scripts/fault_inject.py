@@ -156,7 +156,15 @@ def write_report(args, count, rows, failures, summary, cleaned, final_same) -> N
         "during a rebuild and a read-only index folder (injected at the write path: as root a folder",
         "cannot be made read-only), each ending with a clear error and the old index serving.",
     ]
-    args.out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    args.out.write_text("\n".join(lines) + "\n" + _other_sections(args.out), encoding="utf-8")
+
+
+def _other_sections(path: Path) -> str:
+    """What the report file holds after this script's own section (the next "# " heading on):
+    other sections of docs/robustness.md are written by hand and must survive a rerun."""
+    text = path.read_text("utf-8") if path.exists() else ""
+    start = text.find("\n# ", 1)
+    return "\n" + text[start + 1 :] if start >= 0 else ""
 
 
 if __name__ == "__main__":
