@@ -281,9 +281,29 @@ def bulk_writer(ix: index.Index, procs: int = 1, limitmb: int = WRITER_LIMIT_MB)
     try:
         yield writer
     except BaseException:
+        _stop_writer_processes(writer)
         writer.cancel()
         raise
-    writer.commit()
+    try:
+        writer.commit()
+    except BaseException:
+        _stop_writer_processes(writer)
+        raise
+
+
+def _stop_writer_processes(writer: IndexWriter) -> None:
+    """End a multiprocess writer's processes before its folder is thrown away.
+
+    Whoosh's cancel() only flags its own copies of them; the processes would go on
+    reading job files that are gone and print tracebacks, or wait for work forever.
+    They ignore Ctrl-C (locking.py), so this is how an interrupted rebuild ends them.
+    """
+    tasks = getattr(writer, "tasks", [])  # whoosh.multiproc.MpWriter's SubWriterTasks
+    processes = [task for task in tasks if task.pid]  # not one interrupted while starting
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        process.join()
 
 
 def _fsync_directory(path: Path) -> None:

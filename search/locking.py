@@ -11,8 +11,9 @@ would otherwise go into the old generation and be lost at the swap.
 
 Whoosh forks its writer processes while the lock is held. A forked child
 closes its copy of the lock (or a killed rebuild's orphans would keep the
-index locked) and is set to die with its parent (or they would wait forever
-for work that never comes).
+index locked), is set to die with its parent (or they would wait forever
+for work that never comes), and ignores Ctrl-C, which the parent handles by
+ending them (index.bulk_writer) instead of each printing a traceback.
 """
 
 from __future__ import annotations
@@ -43,6 +44,9 @@ def _after_fork_in_child() -> None:
         with contextlib.suppress(OSError):
             os.close(handle)  # the parent keeps the lock through its own descriptor
     _held.clear()
+    # Ctrl-C at a terminal reaches the whole process group.
+    with contextlib.suppress(ValueError):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
+import psutil
 import pytest
 
-from search.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE
+from search.cli import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, sample_corpus
 from tests.cli.conftest import run
 
 
@@ -87,3 +93,44 @@ def test_unwritable_rejects_file_exits_2_before_indexing(
     assert err.startswith(f"error: --rejects {tmp_path / rejects}: ") and len(err.splitlines()) == 1, err
     assert message.format(tmp=tmp_path) in err
     assert not index.exists()  # nothing indexed, so no reject list lost
+
+
+def test_ctrl_c_during_a_multiprocess_rebuild_prints_one_line(tmp_path: Path) -> None:
+    """Ctrl-C reaches the whole process group, as at a terminal: one line, exit 130, old index kept."""
+    index = tmp_path / "index"
+    run_cli = [sys.executable, "-m", "search"]
+    subprocess.run(
+        [*run_cli, "rebuild-index", "--sample", "--index", str(index), "--procs", "1"],
+        check=True,
+        capture_output=True,
+    )
+    live = (index / "CURRENT").read_text()
+    articles = [
+        json.loads(line) for line in sample_corpus().joinpath("articles.jsonl").read_text().splitlines()
+    ]
+    corpus = tmp_path / "many.jsonl"
+    with corpus.open("w", encoding="utf-8") as out:
+        for number in range(3000):  # seconds of work for two writers: still running when interrupted
+            article = dict(articles[number % len(articles)], id=f"copy-{number}")
+            article["body"] += f"\n\nCopy {number}."  # distinct text, or it is a duplicate
+            out.write(json.dumps(article, ensure_ascii=False) + "\n")
+    command = [*run_cli, "rebuild-index", str(corpus), "--index", str(index), "--procs", "2"]
+    with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True) as rebuild:
+        workers = _writer_processes(rebuild.pid, 2)
+        os.killpg(rebuild.pid, signal.SIGINT)
+        _, err = rebuild.communicate(timeout=60)
+    assert rebuild.returncode == 130 and err == "interrupted; the live index is unchanged\n", err
+    _, alive = psutil.wait_procs(workers, timeout=10)
+    assert not alive  # no writer left behind
+    assert (index / "CURRENT").read_text() == live
+    assert [path.name for path in index.glob("gen-*")] == [live.strip()]  # the new generation thrown away
+
+
+def _writer_processes(pid: int, count: int) -> list[psutil.Process]:
+    """The rebuild's writer processes, once `count` of them have started (they start with the work)."""
+    parent = psutil.Process(pid)
+    deadline = time.monotonic() + 30
+    while len(children := parent.children()) < count:
+        assert time.monotonic() < deadline, "the writers never started"
+        time.sleep(0.02)
+    return children
