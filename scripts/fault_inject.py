@@ -143,7 +143,7 @@ def write_report(args, count, rows, failures, summary, cleaned, final_same) -> N
         f"starts `news-search rebuild-index` on antcorpus ({count} articles, about 45 s to rebuild) and",
         "kills it with SIGKILL after a random delay. Then: does the index answer exactly as before, did",
         "any writer process survive, can the next writer take the lock? A rebuild that swapped in its",
-        "index before the kill (\"finished first\") must leave that index serving whole; the sample is",
+        'index before the kill ("finished first") must leave that index serving whole; the sample is',
         "then rebuilt so the next trial starts from the same answers.",
         "",
         f"**{args.trials - failures} of {args.trials} trials survived.** After the trials, a normal rebuild "

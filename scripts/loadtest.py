@@ -61,8 +61,7 @@ def build(data: Path, index: Path) -> int:
 
 def queries_and_ids(index: Path, count: int, seed: int) -> tuple[list[str], list[str]]:
     with Engine.open(index) as engine:
-        searcher = engine._searcher()
-        stored = list(searcher.all_stored_fields())
+        stored = list(engine._reader().stored_documents())
     randomness = random.Random(seed)
     titles = [fields.get("title", "") for fields in stored]
     queries = []

@@ -1,8 +1,9 @@
 """The Engine: the one object applications use to build, update and search an index.
 
-A thin facade over index.py (where the index lives), indexing.py (writing)
-and searching.py (reading). It keeps one Whoosh searcher per thread and
-notices when a rebuild in another process has swapped in a new generation.
+A thin facade over index.py (where the index lives and which backend built
+it), indexing.py (writing) and searching.py (reading). It keeps one backend
+reader per thread and notices when a rebuild in another process has swapped
+in a new generation.
 """
 
 from __future__ import annotations
@@ -16,23 +17,15 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from whoosh import scoring
-from whoosh.index import Index
-from whoosh.searching import Searcher
-
-from search import caches, indexing
+from search import indexing
 from search.aliases.resolver import AliasResolver
+from search.backends import DEFAULT_BACKEND, Reader
 from search.documents import Document
-from search.entity_facets import entity_lists
-from search.facets import facet_tables
 from search.index import IndexStore
 from search.locking import WriterLock
 from search.reports import IndexReport
 from search.results import Results
 from search.searching import SearchRequest, run_search
-
-# Okapi BM25 per field; titles weigh more through query boosts (query.TITLE_BOOST).
-WEIGHTING = scoring.BM25F(B=0.75, K1=1.2)
 
 
 class Engine:
@@ -46,22 +39,23 @@ class Engine:
     def __init__(self, store: IndexStore) -> None:
         self.store = store
         self._lock = threading.Lock()
-        self._index: Index | None = None
-        self._version = ""
         self._local = threading.local()
-        self._searchers: list[Searcher] = []
+        self._readers: list[Reader] = []
         self._aliases: AliasResolver | None = None
         self._aliases_version = ""
-        self._open_index()
+        self.store.open()  # IndexNotFoundError (saying how to build one) before anything else
 
     # --- lifecycle -----------------------------------------------------------
 
     @classmethod
-    def create(cls, path: str | os.PathLike[str], overwrite: bool = False) -> Engine:
-        """A new, empty index at `path`; IndexExistsError if one is there (unless overwrite)."""
+    def create(
+        cls, path: str | os.PathLike[str], overwrite: bool = False, backend: str = DEFAULT_BACKEND
+    ) -> Engine:
+        """A new, empty index at `path`; IndexExistsError if one is there (unless overwrite).
+        `backend`: "whoosh" (pure Python, the default) or "xapian" (the extra news-search[xapian])."""
         store = IndexStore(path)
         with WriterLock(store.root, purpose="create"):
-            store.create(overwrite=overwrite)
+            store.create(overwrite=overwrite, backend=backend)
         return cls(store)
 
     @classmethod
@@ -76,25 +70,27 @@ class Engine:
         documents: Iterable[Any],
         procs: int | None = None,
         aliases: Iterable[str | os.PathLike[str]] = (),
+        backend: str | None = None,
         **options: Any,
     ) -> IndexReport:
         """Index `documents` into a fresh copy and swap it in atomically.
 
         `aliases` are your own lexicon files (docs/aliases.md), used on top of
-        the shipped ones and kept with the index. Searches on the old index go
-        on meanwhile; if the rebuild fails or indexes nothing, the old index
-        stays. See indexing.rebuild for the other options.
+        the shipped ones and kept with the index. `backend` ("whoosh" or
+        "xapian") defaults to the one the index was built with, else Whoosh.
+        Searches on the old index go on meanwhile; if the rebuild fails or
+        indexes nothing, the old index stays. See indexing.rebuild for the
+        other options.
         """
-        return indexing.rebuild(IndexStore(path), documents, procs=procs, aliases=tuple(aliases), **options)
+        return indexing.rebuild(
+            IndexStore(path), documents, procs=procs, aliases=tuple(aliases), backend=backend, **options
+        )
 
     def close(self) -> None:
         with self._lock:
-            for searcher in self._searchers:
-                searcher.close()
-            self._searchers.clear()
-            if self._index is not None:
-                self._index.close()
-                self._index = None
+            for reader in self._readers:
+                reader.close()
+            self._readers.clear()
 
     def __enter__(self) -> Engine:
         return self
@@ -107,6 +103,11 @@ class Engine:
     @property
     def path(self) -> Path:
         return self.store.root
+
+    @property
+    def backend(self) -> str:
+        """The backend of the live index: "whoosh" or "xapian"."""
+        return self.store.backend_name()
 
     # --- writing -------------------------------------------------------------
 
@@ -123,10 +124,15 @@ class Engine:
     def delete(self, doc_id: str, wait: float = 0.0) -> bool:
         """Remove a document by id; False if there was none."""
         with WriterLock(self.store.root, wait, "delete"):
-            writer = self.store.open().writer(timeout=indexing.WRITE_LOCK_TIMEOUT)
-            deleted = writer.delete_by_term("id", doc_id)
+            backend, generation = self.store.open()
+            writer = backend.writer(generation)
+            try:
+                deleted = writer.delete(doc_id)
+            except BaseException:
+                writer.cancel()
+                raise
             writer.commit()
-        return bool(deleted)
+        return deleted
 
     # --- reading -------------------------------------------------------------
 
@@ -159,20 +165,18 @@ class Engine:
         request = SearchRequest.checked(
             query, limit, page, lang, source, since, until, sort, month, entity, match
         )
-        return run_search(self._searcher(), request, self.aliases, correct=correct)
+        return run_search(self._reader(), request, self.aliases, correct=correct)
 
     def warm(self) -> None:
         """Build what the first searches would otherwise build while a reader
         waits: the lexicon, its matcher and name table, the facet tables (for a
         server, before it listens)."""
         self.aliases.warm()
-        searcher = self._searcher()
-        entity_lists(searcher)
-        facet_tables(searcher)
+        self._reader().warm()
 
     def get(self, doc_id: str) -> Document | None:
         """The stored article with this id, or None."""
-        stored = self._searcher().document(id=doc_id)
+        stored = self._reader().document("id", doc_id)
         if stored is None:
             return None
         published = stored.get("published") or ""
@@ -190,15 +194,15 @@ class Engine:
 
     def doc_count(self) -> int:
         """How many articles the index holds (cheap, unlike stats())."""
-        return self._searcher().doc_count()
+        return self._reader().doc_count()
 
     def stats(self) -> dict[str, Any]:
         """Size and make-up of the index, for `news-search stats` and /healthz."""
-        searcher = self._searcher()
+        reader = self._reader()
         languages: Counter[str] = Counter()
         sources: Counter[str] = Counter()
         dated = 0
-        for fields in searcher.all_stored_fields():
+        for fields in reader.stored_documents():
             languages[fields.get("lang") or "und"] += 1
             sources[fields.get("source") or "(none)"] += 1
             dated += bool(fields.get("published"))
@@ -209,7 +213,8 @@ class Engine:
         return {
             "path": str(self.store.root),
             "generation": generation.name if generation else None,
-            "documents": searcher.doc_count(),
+            "backend": self.backend,
+            "documents": reader.doc_count(),
             "languages": dict(languages.most_common()),
             "sources": dict(sources.most_common(20)),
             "dated": dated,
@@ -235,43 +240,29 @@ class Engine:
         """False when the lexicon changed since the index was built: rebuild to update entities."""
         return self.store.aliases_fingerprint() == self.aliases.fingerprint
 
-    # --- searchers -----------------------------------------------------------
+    # --- readers ------------------------------------------------------------
 
-    def _open_index(self) -> Index:
-        with self._lock:
-            version = self.store.version()
-            if self._index is None or version != self._version:
-                self._index = self.store.open()
-                self._version = version
-            return self._index
+    def _reader(self) -> Reader:
+        """This thread's reader of the live generation, renewed after commits and swaps.
 
-    def _current_index(self) -> Index:
-        if self._index is None or self.store.version() != self._version:
-            return self._open_index()
-        return self._index
-
-    def _searcher(self) -> Searcher:
-        """This thread's searcher, renewed after commits and generation swaps.
-
-        Whoosh searchers read files through shared handles, so threads do not
-        share them.
+        Backend readers are not shared between threads (Whoosh searchers read
+        files through shared handles; Xapian databases are not thread-safe).
         """
-        ix = self._current_index()
-        searcher: Searcher | None = getattr(self._local, "searcher", None)
-        if searcher is not None and getattr(self._local, "index", None) is ix and searcher.up_to_date():
-            return searcher
-        if searcher is not None:
-            # Not Searcher.refresh(): it shares sub-readers with the old
-            # searcher, which is closed here.
-            self._forget(searcher)
-        fresh = caches.attach(ix.searcher(weighting=WEIGHTING))
-        self._local.searcher, self._local.index = fresh, ix
+        version = self.store.version()
+        reader: Reader | None = getattr(self._local, "reader", None)
+        if reader is not None and self._local.version == version and reader.up_to_date():
+            return reader
+        if reader is not None:
+            self._forget(reader)
+        backend, generation = self.store.open()
+        fresh = backend.reader(generation)
+        self._local.reader, self._local.version = fresh, version
         with self._lock:
-            self._searchers.append(fresh)
+            self._readers.append(fresh)
         return fresh
 
-    def _forget(self, searcher: Searcher) -> None:
+    def _forget(self, reader: Reader) -> None:
         with self._lock:
-            if searcher in self._searchers:
-                self._searchers.remove(searcher)
-        searcher.close()
+            if reader in self._readers:
+                self._readers.remove(reader)
+        reader.close()

@@ -1,20 +1,13 @@
-"""Which entities a result set names, and how many of its articles name each.
+"""Which entities a result set names, and how many of its articles name each: labelled and ordered.
 
-The document-to-entities table is built once per index state (caches.py),
-from the postings of the `entities` field; each search only counts its
-matching documents (match_sets.py) through it.
+The counts come from the backend (search/backends/); this module keeps the
+most named ones and labels them in both languages from the lexicon.
 """
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
-from itertools import chain
 
-from whoosh.searching import Searcher
-
-from search import caches
 from search.aliases.resolver import AliasResolver
 
 FACET_SIZE = 20
@@ -33,28 +26,6 @@ class EntityCount:
     def to_dict(self) -> dict[str, object]:
         return {"id": self.id, "label_en": self.label_en, "label_ar": self.label_ar, "count": self.count,
                 "type": self.type}  # fmt: skip
-
-
-def entity_lists(searcher: Searcher) -> list[tuple[str, ...]]:
-    """Document number -> its entity ids, shared by the searchers of one index state."""
-    return caches.shared(searcher, "entity_lists", _build_entity_lists)
-
-
-def _build_entity_lists(searcher: Searcher) -> list[tuple[str, ...]]:
-    lists: dict[int, list[str]] = {}
-    reader = searcher.reader()
-    if "entities" in reader.indexed_field_names():
-        for docnum, entity in caches.document_values(reader, "entities"):
-            lists.setdefault(docnum, []).append(entity)
-    table: list[tuple[str, ...]] = [()] * reader.doc_count_all()
-    for docnum, entities in lists.items():
-        table[docnum] = tuple(entities)
-    return table
-
-
-def entity_document_counts(searcher: Searcher, docnums: Iterable[int]) -> Counter[str]:
-    """How many of these documents name each entity, in one C-level pass."""
-    return Counter(chain.from_iterable(map(entity_lists(searcher).__getitem__, docnums)))
 
 
 def facet_counts(counts: dict[str, int], aliases: AliasResolver, size: int = FACET_SIZE) -> list[EntityCount]:

@@ -1,11 +1,7 @@
-"""Facet counts over the whole matching set: language, source, month.
+"""Facets over the whole matching set: language, source, month; their labels and order.
 
-The counts cover every match, not just the page shown. Each facet field has
-a document→value table, built once per index state from the field's postings
-(caches.py) and shared by all threads; a search counts the values of its
-matching documents (match_sets.py) in one C-level pass. Whoosh's own
-`groupedby` counted them through a Python call per document and facet,
-which was most of the time of a search for a common word.
+The counts cover every match, not just the page shown; each backend counts
+them its own way (search/backends/), and this module names and orders them.
 Knows nothing about the web: labels here are neutral (English names, "2025-12"
 → "December 2025"); the interface translates them.
 """
@@ -13,16 +9,13 @@ Knows nothing about the web: labels here are neutral (English names, "2025-12"
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from whoosh.searching import Searcher
-
-from search import caches
 from search.results import FacetValue
 
-__all__ = ["FACETS", "FacetSpec", "FacetValue", "facet_tables", "facet_values"]
+__all__ = ["FACETS", "FacetSpec", "FacetValue", "facet_values"]
 
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
 
@@ -59,40 +52,19 @@ FACETS: tuple[FacetSpec, ...] = (
 )
 
 
-def facet_tables(searcher: Searcher) -> dict[str, list[str | None]]:
-    """Facet name -> the value of each document number (None: no value), per index state."""
-    return caches.shared(searcher, "facet_tables", _build_facet_tables)
-
-
-def _build_facet_tables(searcher: Searcher) -> dict[str, list[str | None]]:
-    reader = searcher.reader()
-    tables: dict[str, list[str | None]] = {}
-    for spec in FACETS:
-        if spec.field not in reader.indexed_field_names():
-            continue  # an index built before the field existed lacks the facet
-        values: list[str | None] = [None] * reader.doc_count_all()
-        for docnum, value in caches.document_values(reader, spec.field):
-            values[docnum] = value
-        tables[spec.name] = values
-    return tables
-
-
 def facet_values(
-    searcher: Searcher, docnums: Collection[int], selected: Mapping[str, str | None]
+    counted: Mapping[str, Counter[str]], selected: Mapping[str, str | None]
 ) -> dict[str, list[FacetValue]]:
-    """Counted facet values of the matching documents, most useful first.
+    """The facet values a backend counted over the matching documents, most useful first.
 
     `selected` maps a facet name to the value the request filters on; that
     value is marked and always listed, so the page can offer to remove it.
     """
     facets: dict[str, list[FacetValue]] = {}
-    tables = facet_tables(searcher)
     for spec in FACETS:
-        if spec.name not in tables:
+        if spec.name not in counted:
             continue
-        counts = Counter(map(tables[spec.name].__getitem__, docnums))
-        counts.pop(None, None)
-        counts.pop("", None)
+        counts = counted[spec.name]
         chosen = selected.get(spec.name)
         if spec.chronological:
             order = sorted(counts, reverse=True)

@@ -1,11 +1,12 @@
-"""The on-disk index: schema, generations with an atomic swap, and document writing.
+"""The on-disk index: generations with an atomic swap, and the fields every backend stores.
 
-An index path holds generation folders (`gen-...`), each a complete Whoosh
-index, and a small `CURRENT` file naming the live one. A rebuild fills a new
-generation and then replaces `CURRENT` with one atomic rename, so readers see
-the old index or the new one, never half of either; a failed rebuild leaves
+An index path holds generation folders (`gen-...`), each a complete index of
+one backend (search/backends/; the folder's BACKEND file names it), and a
+small `CURRENT` file naming the live one. A rebuild fills a new generation
+and then replaces `CURRENT` with one atomic rename, so readers see the old
+index or the new one, never half of either; a failed rebuild leaves
 `CURRENT` untouched. Incremental adds write into the live generation through
-Whoosh's own transactional commit.
+the backend's own transactional commit.
 """
 
 from __future__ import annotations
@@ -15,17 +16,12 @@ import os
 import secrets
 import shutil
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import datetime
 from pathlib import Path
 
-from whoosh import columns, fields, index
-from whoosh.writing import IndexWriter
-
 from search.aliases.resolver import Annotation
 from search.aliases.resolver import fingerprint as aliases_fingerprint
-from search.analysis.analyzers import BilingualAnalyzer
+from search.backends import BACKEND_FILE, DEFAULT_BACKEND, Backend, backend_of, get_backend
 from search.documents import Document, content_id
 from search.errors import IndexExistsError, IndexNotFoundError
 
@@ -37,52 +33,6 @@ PUBLISHED_MARK = "PUBLISHED"  # in a generation that was live once; the others w
 GENERATION_PREFIX = "gen-"
 KEEP_GENERATIONS = 2  # the live one and the one before it (readers may still hold it)
 GRACE_SECONDS = 600  # and any generation touched this recently: a search may still be reading it
-# Posting buffer of each writer process. Measured on 100k articles, 2 writers
-# (docs/benchmarks.md): 256 MB took 664 s and 1,080 MB peak; 160 MB 590 s and 844 MB.
-WRITER_LIMIT_MB = 160
-DATE_SHIFT_STEP = 16  # bits per tier of the indexed date key: 4 terms per article
-_FAR_FUTURE = 2**62  # sort key of undated articles when the oldest come first
-
-
-def make_schema() -> fields.Schema:
-    """One schema for both languages; the analyzers route each word by script."""
-    stem = BilingualAnalyzer("stem")
-    exact = BilingualAnalyzer("exact")
-    return fields.Schema(
-        id=fields.ID(unique=True, stored=True),
-        # Stemmed views (recall): what plain query words search. Phrases
-        # search the exact views, so these keep frequencies, not positions:
-        # the writer encodes and stores half as many position lists.
-        title=fields.TEXT(analyzer=stem, stored=True, phrase=False),
-        body=fields.TEXT(analyzer=stem, stored=True, phrase=False),
-        # Normalised, unstemmed views: what "quoted phrases" search.
-        title_exact=fields.TEXT(analyzer=exact),
-        body_exact=fields.TEXT(analyzer=exact),
-        lang=fields.ID(stored=True),
-        source=fields.ID(stored=True),  # the outlet as written: filters and facets
-        source_words=fields.TEXT(analyzer=exact),  # `source:sana` in queries
-        url=fields.STORED,
-        author=fields.STORED,  # from HTML pages and feeds, when they name one
-        published=fields.STORED,  # ISO 8601 text, or "" when the year is unknown
-        dateline=fields.STORED,
-        # Whoosh cannot store "no date" in a sortable DATETIME column, so the
-        # date is sorted through two integer keys that put undated articles
-        # last in either direction. Only newest_key is indexed (for the date
-        # range filter), in four tiers of 16 bits rather than Whoosh's sixteen
-        # of 4: those index terms had been a tenth of all postings.
-        newest_key=fields.NUMERIC(int, bits=64, sortable=True, default=0, shift_step=DATE_SHIFT_STEP),
-        oldest_key=fields.COLUMN(columns.NumericColumn("q", default=_FAR_FUTURE)),
-        # Canonical entity ids, one per confirmed mention (so BM25 sees how
-        # often an article names the entity), and each id once for display.
-        entities=fields.KEYWORD(commas=True, scorable=True),
-        entity_ids=fields.STORED,
-        # Spelling keys of person names no lexicon lists (aliases/names.py).
-        names=fields.KEYWORD(scorable=True),
-        # Hash of the text: the same article under two ids (two URLs) is a duplicate.
-        content_hash=fields.ID(stored=True),
-        # "YYYY-MM" of dated articles: the month facet and filter (facets.py).
-        month=fields.ID(),
-    )
 
 
 def date_key(moment: datetime) -> int:
@@ -91,7 +41,8 @@ def date_key(moment: datetime) -> int:
 
 
 def document_fields(doc: Document, annotation: Annotation | None = None) -> dict[str, object]:
-    """The Whoosh field values of one Document (and what the aliases found in it)."""
+    """The index fields of one Document (and what the aliases found in it), as every
+    backend receives them: text to analyse, keywords, date keys, stored values."""
     values: dict[str, object] = {
         "id": doc.id,
         "title": doc.title,
@@ -146,7 +97,9 @@ class IndexStore:
         except FileNotFoundError:
             return None
         path = self.root / name
-        return path if name.startswith(GENERATION_PREFIX) and index.exists_in(str(path)) else None
+        if not name.startswith(GENERATION_PREFIX) or not path.is_dir():
+            return None
+        return path if get_backend(backend_of(path)).exists(path) else None
 
     def exists(self) -> bool:
         return self.current() is not None
@@ -158,14 +111,21 @@ class IndexStore:
         except FileNotFoundError:
             return ""
 
-    def new_generation(self) -> Path:
-        """An empty generation folder holding an empty index with the current schema."""
+    def new_generation(self, backend: str = DEFAULT_BACKEND) -> Path:
+        """An empty generation folder holding an empty index of `backend`."""
+        engine = get_backend(backend)  # a missing extra fails here, before any folder is made
         self.root.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
         path = self.root / f"{GENERATION_PREFIX}{stamp}-{secrets.token_hex(3)}"
         path.mkdir()
-        index.create_in(str(path), make_schema())
+        (path / BACKEND_FILE).write_text(engine.name + "\n", "utf-8")
+        engine.create(path)
         return path
+
+    def backend_name(self) -> str:
+        """The backend of the live generation (the default when there is none)."""
+        generation = self.current()
+        return backend_of(generation) if generation else DEFAULT_BACKEND
 
     def publish(self, generation: Path) -> None:
         """Make `generation` live with one atomic rename, durable across a crash."""
@@ -240,7 +200,7 @@ class IndexStore:
             stale.unlink(missing_ok=True)
         return removed
 
-    def create(self, overwrite: bool = False) -> Path:
+    def create(self, overwrite: bool = False, backend: str = DEFAULT_BACKEND) -> Path:
         """A new empty live index; IndexExistsError if one is here and not `overwrite`."""
         if self.exists() and not overwrite:
             raise IndexExistsError(
@@ -249,61 +209,22 @@ class IndexStore:
             )
         if self.root.exists() and not self.root.is_dir():
             raise IndexExistsError(f"{self.root}: is a file, not an index folder")
-        generation = self.new_generation()
+        generation = self.new_generation(backend)
         self.store_aliases(generation, [], aliases_fingerprint())
         self.publish(generation)
         self.prune()
         return generation
 
-    def open(self) -> index.Index:
-        """The live Whoosh index; IndexNotFoundError with what to run if there is none."""
+    def open(self) -> tuple[Backend, Path]:
+        """The live generation and its backend; IndexNotFoundError with what to run if there
+        is none, BackendUnavailableError with what to install if its backend is missing."""
         generation = self.current()
         if generation is None:
             raise IndexNotFoundError(
                 f"{self.root}: no index here; build one with `news-search rebuild-index SOURCE... "
                 f"--index {self.root}` or Engine.create()"
             )
-        return index.open_dir(str(generation))
-
-
-@contextmanager
-def bulk_writer(ix: index.Index, procs: int = 1, limitmb: int = WRITER_LIMIT_MB) -> Iterator[IndexWriter]:
-    """A writer tuned for many documents; cancels (and re-raises) on error.
-
-    Whoosh spends most of its indexing time in the pure-Python posting
-    writer; several processes writing separate segments roughly triple
-    throughput on two cores.
-    """
-    if procs > 1:
-        writer = ix.writer(procs=procs, limitmb=limitmb, multisegment=True)
-    else:
-        writer = ix.writer(limitmb=limitmb)
-    try:
-        yield writer
-    except BaseException:
-        _stop_writer_processes(writer)
-        writer.cancel()
-        raise
-    try:
-        writer.commit()
-    except BaseException:
-        _stop_writer_processes(writer)
-        raise
-
-
-def _stop_writer_processes(writer: IndexWriter) -> None:
-    """End a multiprocess writer's processes before its folder is thrown away.
-
-    Whoosh's cancel() only flags its own copies of them; the processes would go on
-    reading job files that are gone and print tracebacks, or wait for work forever.
-    They ignore Ctrl-C (locking.py), so this is how an interrupted rebuild ends them.
-    """
-    tasks = getattr(writer, "tasks", [])  # whoosh.multiproc.MpWriter's SubWriterTasks
-    processes = [task for task in tasks if task.pid]  # not one interrupted while starting
-    for process in processes:
-        process.terminate()
-    for process in processes:
-        process.join()
+        return get_backend(backend_of(generation)), generation
 
 
 def _fsync_directory(path: Path) -> None:

@@ -16,19 +16,17 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from whoosh.index import Index, LockError
-
 from search.aliases.resolver import AliasResolver
+from search.backends import WRITER_LIMIT_MB, Backend, Writer, backend_of, get_backend
 from search.documents import Document, content_id
-from search.errors import IndexLockedError, IndexWriteError, InvalidDocumentError, SearchError
-from search.index import WRITER_LIMIT_MB, IndexStore, bulk_writer, document_fields
+from search.errors import IndexWriteError, InvalidDocumentError, SearchError
+from search.index import IndexStore, document_fields
 from search.ingest.outcomes import Notice, Rejection
 from search.ingest.records import document_from_record
 from search.locking import WriterLock
 from search.reports import IndexReport
 
 Item = Document | Mapping[str, Any] | Rejection | Notice
-WRITE_LOCK_TIMEOUT = 5.0  # seconds to wait for Whoosh's writer lock
 
 
 # Errors that mean "this machine cannot write here now", not a bug.
@@ -99,19 +97,26 @@ def add_documents(
         with _write_errors(store.root, "adding documents"), WriterLock(store.root, wait, "add") as lock:
             if lock.recovered:
                 report.notices.append(Notice(str(store.root), lock.recovered))
-            _write_batch(store.open(), batch, aliases, report)
+            _write_batch(*store.open(), batch, aliases, report)
     report.seconds = time.perf_counter() - started
     return report
 
 
-def _write_batch(ix: Index, batch: dict[str, Document], aliases: AliasResolver, report: IndexReport) -> None:
+def _write_batch(
+    backend: Backend,
+    generation: Path,
+    batch: dict[str, Document],
+    aliases: AliasResolver,
+    report: IndexReport,
+) -> None:
     writes: list[Document] = []
-    with ix.searcher() as searcher:
+    reader = backend.reader(generation)
+    try:
         texts: dict[str, str] = {}  # content hash -> id, within this batch
         for doc in batch.values():
             text = content_id(doc.title, doc.body)
-            existing = searcher.document(id=doc.id)
-            holder = searcher.document(content_hash=text)
+            existing = reader.document("id", doc.id)
+            holder = reader.document("content_hash", text)
             if existing is not None and existing.get("content_hash") == text:
                 report.unchanged += 1
             elif holder is not None and holder["id"] != doc.id:
@@ -129,15 +134,21 @@ def _write_batch(ix: Index, batch: dict[str, Document], aliases: AliasResolver, 
                     report.added += 1
                 else:
                     report.updated += 1
+    finally:
+        reader.close()
     if not writes:
         return
-    try:
-        writer = ix.writer(timeout=WRITE_LOCK_TIMEOUT)
-    except LockError:
-        raise IndexLockedError(f"{ix.storage.folder}: another process is writing to this index") from None
-    try:
+    writer = backend.writer(generation)
+    with _committed(writer):
         for doc in writes:
-            writer.update_document(**document_fields(doc, aliases.annotate(doc.title, doc.body)))
+            writer.update(document_fields(doc, aliases.annotate(doc.title, doc.body)))
+
+
+@contextmanager
+def _committed(writer: Writer) -> Iterator[Writer]:
+    """Commit what the block wrote, or cancel all of it if the block fails."""
+    try:
+        yield writer
     except BaseException:
         writer.cancel()
         raise
@@ -158,10 +169,12 @@ def rebuild(
     progress: Callable[[Iterable[Item]], Iterable[Item]] | None = None,
     aliases: Sequence[str | os.PathLike[str]] = (),
     wait: float = 0.0,
+    backend: str | None = None,
 ) -> IndexReport:
     """Index `items` into a fresh generation and make it live atomically.
 
-    `aliases` are user lexicon files added to the shipped ones; they are
+    `backend` ("whoosh" or "xapian") defaults to the live generation's, else
+    Whoosh. `aliases` are user lexicon files added to the shipped ones; they are
     checked before anything is built (LexiconError) and kept with the new
     generation. The writer lock is held throughout (`wait`: seconds to wait
     for another writer). The first document with a given id, or with a given
@@ -176,7 +189,9 @@ def rebuild(
         WriterLock(store.root, wait, "rebuild-index") as lock,
     ):
         store.prune()  # generations left by killed rebuilds
-        report = _rebuild_locked(store, items, procs, limitmb, allow_empty, progress, resolver, alias_files)
+        report = _rebuild_locked(
+            store, items, procs, limitmb, allow_empty, progress, resolver, alias_files, backend
+        )
         if lock.recovered:
             report.notices.append(Notice(str(store.root), lock.recovered))
     return report
@@ -191,18 +206,18 @@ def _rebuild_locked(
     progress: Callable[[Iterable[Item]], Iterable[Item]] | None,
     resolver: AliasResolver,
     alias_files: list[Path],
+    backend: str | None,
 ) -> IndexReport:
     report = IndexReport()
     started = time.perf_counter()
-    generation = store.new_generation()
+    generation = store.new_generation(backend or store.backend_name())
     try:
         store.store_aliases(generation, alias_files, resolver.fingerprint)
-        from whoosh import index as whoosh_index
-
-        ix = whoosh_index.open_dir(str(generation))
+        engine = get_backend(backend_of(generation))
         seen: dict[str, str] = {}  # id -> origin
         texts: dict[str, str] = {}  # content hash -> id
-        with bulk_writer(ix, procs=procs or default_procs(), limitmb=limitmb) as writer:
+        bulk = engine.writer(generation, bulk=True, procs=procs or default_procs(), limitmb=limitmb)
+        with _committed(bulk) as writer:
             stream = progress(items) if progress else items
             for doc in _validated(stream, report):
                 text = content_id(doc.title, doc.body)
@@ -211,7 +226,7 @@ def _rebuild_locked(
                     report.duplicates.append(Rejection(doc.origin, f"{first}: first one kept", doc.id))
                     continue
                 seen[doc.id], texts[text] = doc.origin, doc.id
-                writer.add_document(**document_fields(doc, resolver.annotate(doc.title, doc.body)))
+                writer.add(document_fields(doc, resolver.annotate(doc.title, doc.body)))
                 report.added += 1
         if report.added == 0 and not allow_empty:
             raise EmptyRebuildError(

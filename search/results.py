@@ -87,6 +87,9 @@ class Results:
     message: str = ""  # why nothing was searched ("only stopwords", ...), for the UI
     query_entities: list[QueryEntity] = field(default_factory=list)  # entities the query named
     entities: list[EntityCount] = field(default_factory=list)  # entity facet of the whole result set
+    # 0 when `entities` counts every match; else the entities were counted over
+    # this many best matches only (the Xapian backend, search/backends/xapian).
+    entities_over: int = 0
     # Counts over every match (facets.py): "lang", "source", "month" ("YYYY-MM"), "entity".
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
     suggestion: str | None = None  # "did you mean": a spelling the index knows (suggest.py)
@@ -117,6 +120,7 @@ class Results:
             "message": self.message or None,
             "query_entities": [entity.to_dict() for entity in self.query_entities],
             "entities": [entity.to_dict() for entity in self.entities],
+            "entities_over": self.entities_over,
             "hits": [hit.to_dict() for hit in self.hits],
             "facets": {name: [value.to_dict() for value in values] for name, values in self.facets.items()},
             "suggestion": self.suggestion,

@@ -1,4 +1,4 @@
-"""Run a search on a Whoosh searcher: check parameters, filter, sort, page, build hits.
+"""Run a search on a backend's reader: check parameters, compile, page, build hits.
 
 Parameters are bounded here (query length, page size, result window), so
 every caller (Python API, CLI, web) gets the same limits and the same error
@@ -12,23 +12,18 @@ import time
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 
-from whoosh import collectors
-from whoosh import query as wq
-from whoosh.searching import Results as WhooshResults
-from whoosh.searching import Searcher
-
 from search.aliases.matcher import confirmed
 from search.aliases.resolver import AliasResolver
-from search.backends.whoosh.query import to_whoosh
-from search.entity_facets import entity_document_counts, facet_counts
+from search.backends import Filters, Found, Reader
+from search.entity_facets import facet_counts
 from search.errors import InvalidParameterError
 from search.facets import facet_values
 from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
 from search.index import date_key
 from search.ingest.dates import parse_date
-from search.match_sets import matching
 from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
 from search.query.compiler import PrefixWords
+from search.query.plan import Plan
 from search.results import FacetValue, Hit, QueryEntity, Results
 from search.suggest import suggest
 
@@ -147,32 +142,24 @@ def _day(name: str, value: str | date | None, end_of_day: bool = False) -> datet
     return moment
 
 
-def _filter(request: SearchRequest) -> wq.Query | None:
-    parts: list[wq.Query] = []
-    if request.lang:
-        parts.append(wq.Term("lang", request.lang))
-    if request.source:
-        parts.append(wq.Term("source", request.source))
-    if request.since or request.until:
-        low = date_key(request.since) if request.since else None
-        high = date_key(request.until) if request.until else None
-        parts.append(wq.NumericRange("newest_key", low, high))
-    if request.month:
-        parts.append(wq.Term("month", request.month))
-    if request.entity:
-        parts.append(wq.Term("entities", request.entity))
-    if not parts:
-        return None
-    return parts[0] if len(parts) == 1 else wq.And(parts)
+def _filters(request: SearchRequest) -> Filters:
+    return Filters(
+        lang=request.lang,
+        source=request.source,
+        since=date_key(request.since) if request.since else None,
+        until=date_key(request.until) if request.until else None,
+        month=request.month,
+        entity=request.entity,
+    )
 
 
 def run_search(
-    searcher: Searcher, request: SearchRequest, aliases: AliasResolver | None = None, correct: bool = True
+    reader: Reader, request: SearchRequest, aliases: AliasResolver | None = None, correct: bool = True
 ) -> Results:
     started = time.perf_counter()
     results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
     tree = expand(parse(request.query), aliases)
-    vocabulary = _prefix_words(searcher)
+    vocabulary = _prefix_words(reader)
     any_word = request.match == "any"
     compiled, exact = _compile(tree, vocabulary, relaxed=any_word)
     results.message = " ".join(compiled.notes)
@@ -184,30 +171,30 @@ def run_search(
             ]
         )
         return results
-    found, matched = _execute(searcher, to_whoosh(compiled.query), request)
-    if not matched and not any_word and _relaxable(tree):
+    found = _find(reader, compiled.query, request)
+    if not found.total and not any_word and _relaxable(tree):
         relaxed = Compiler(relaxed=True, exact=exact, prefix_words=vocabulary).compile(tree)
-        found, matched = _execute(searcher, to_whoosh(relaxed.query), request)
+        found = _find(reader, relaxed.query, request)
         results.relaxed = True
-    results.total = len(matched)
+    results.total = found.total
     results.facets = facet_values(
-        searcher, matched, {"lang": request.lang, "source": request.source, "month": request.month}
+        found.facets, {"lang": request.lang, "source": request.source, "month": request.month}
     )
-    first = (request.page - 1) * request.limit
-    for hit in found[first : first + request.limit] if found is not None else ():
-        results.hits.append(_hit(hit.fields(), hit.score or 0.0, compiled, aliases))
+    for hit in found.hits:
+        results.hits.append(_hit(dict(hit.fields), hit.score, compiled, aliases))
     if aliases is not None:
         results.query_entities = [
             _entity_ref(aliases, entity, form) for entity, form in compiled.entities.items()
         ]
         if results.total:
-            results.entities = facet_counts(entity_document_counts(searcher, matched), aliases)
+            results.entities = facet_counts(found.entities, aliases)
+            results.entities_over = found.entities_over
             results.facets["entity"] = [
                 FacetValue(entity.id, entity.label_en, entity.count, entity.id == request.entity)
                 for entity in results.entities
             ]
     if correct and (results.total == 0 or results.relaxed):
-        results = _corrected(searcher, request, tree, results, aliases)
+        results = _corrected(reader, request, tree, results, aliases)
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
 
@@ -218,8 +205,15 @@ def _entity_ref(aliases: AliasResolver, entity_id: str, form: str) -> QueryEntit
     return QueryEntity(entity_id, label_en, label_ar, form)
 
 
+def _find(reader: Reader, plan: Plan | None, request: SearchRequest) -> Found:
+    if plan is None:
+        return Found(0)
+    offset = (request.page - 1) * request.limit
+    return reader.find(plan, _filters(request), request.sort, offset, request.limit)
+
+
 def _corrected(
-    searcher: Searcher,
+    reader: Reader,
     request: SearchRequest,
     tree: Node | None,
     results: Results,
@@ -227,13 +221,13 @@ def _corrected(
 ) -> Results:
     """Spelling help when a query found nothing or had to relax: search the
     correction instead if the query found nothing, else offer it."""
-    suggestion = suggest(searcher, request.query, tree)
+    suggestion = suggest(reader, request.query, tree)
     if suggestion is None:
         return results
     if results.total:
         results.suggestion = suggestion.text
         return results
-    corrected = run_search(searcher, replace(request, query=suggestion.text), aliases, correct=False)
+    corrected = run_search(reader, replace(request, query=suggestion.text), aliases, correct=False)
     if not corrected.total:
         return results
     corrected.corrected_from = request.query
@@ -272,24 +266,20 @@ def highlight_article(
     )
 
 
-def _prefix_words(searcher: Searcher) -> PrefixWords:
+def _prefix_words(reader: Reader) -> PrefixWords:
     """Wildcard expansion over this index's vocabulary, bounded in work and in size.
 
     `a*` could mean tens of thousands of words: at most MAX_WILDCARD_SCAN are
     read, and the MAX_WILDCARD_WORDS most frequent of them searched.
     """
-    reader = searcher.reader()
 
     def words(field: str, prefix: str) -> tuple[list[str], bool]:
-        if field not in reader.indexed_field_names():
-            return [], False
         found: list[tuple[int, str]] = []
         more = False
-        for number, term in enumerate(reader.expand_prefix(field, prefix)):
+        for number, word in enumerate(reader.words_with_prefix(field, prefix)):
             if number >= MAX_WILDCARD_SCAN:
                 more = True
                 break
-            word = term.decode("utf-8") if isinstance(term, bytes) else term
             found.append((reader.doc_frequency(field, word), word))
         found.sort(key=lambda pair: (-pair[0], pair[1]))
         return [word for _, word in found[:MAX_WILDCARD_WORDS]], more or len(found) > MAX_WILDCARD_WORDS
@@ -305,41 +295,6 @@ def _relaxable(tree: Node | None) -> bool:
         and sum(not isinstance(child, Not) for child in node.children) > 1
         for node in walk(tree)
     )
-
-
-def _execute(
-    searcher: Searcher, compiled: wq.Query, request: SearchRequest
-) -> tuple[WhooshResults | None, set[int]]:
-    """The scored window of hits, and every matching document (for the total and facets).
-
-    Whoosh scores the matches for the window; the full set, for the total
-    and the facets, comes from match_sets, not from Whoosh grouping every
-    match through Python calls.
-    """
-    window = request.page * request.limit
-    sort_options = {}
-    if request.sort == "newest":
-        sort_options = {"sortedby": "newest_key", "reverse": True}
-    elif request.sort == "oldest":
-        sort_options = {"sortedby": "oldest_key"}
-    filter_query = _filter(request)
-    allowed = matching(searcher, filter_query) if filter_query is not None else None
-    matched = matching(searcher, compiled, allowed)
-    if not matched:
-        return None, matched
-    if sort_options:
-        found = searcher.search(compiled, limit=window, filter=allowed, **sort_options)
-        return found, matched
-    # Whoosh's default top-N collector swaps in a "cheaper" matcher as its
-    # threshold rises, and on a multi-segment index that loses hits: a page
-    # missed its best-scoring article. Scoring every match, with no block
-    # skipping and no swaps, is exact (and the one pass that remains).
-    collector: collectors.Collector = collectors.TopCollector(window, usequality=False, replace=0)
-    if allowed is not None:
-        collector = collectors.FilterCollector(collector, allow=allowed)
-    searcher.search_with_collector(compiled, collector)
-    found = collector.results()
-    return found, matched
 
 
 def _hit(stored: dict, score: float, compiled: Compiled, aliases: AliasResolver | None) -> Hit:

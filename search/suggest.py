@@ -10,7 +10,7 @@ most frequent word. The suggestion shows the word as the articles write it
 
 Cost is bounded: at most MAX_SUSPECTS words, distance 2 only for longer words
 and only when distance 1 found nothing, and a shared prefix (the article ال
-included) so Whoosh's Levenshtein automaton skips most of the term list.
+included) so the backend reads only a small slice of the term list.
 Runs only when a search found nothing or had to relax (searching.py).
 """
 
@@ -20,11 +20,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from whoosh import query as wq
-from whoosh.searching import Searcher
-
 from search.analysis.bilingual import View, terms, word_forms
 from search.analysis.tokenizer import ARABIC_MARKS, INWORD_CONTROLS, tokenize
+from search.backends import Reader
 from search.highlight import MAX_ANALYSED_CHARS
 from search.query import Node, Not, Word, walk
 
@@ -44,12 +42,12 @@ class Suggestion:
     corrections: tuple[tuple[str, str], ...]
 
 
-def suggest(searcher: Searcher, query: str, tree: Node | None) -> Suggestion | None:
+def suggest(reader: Reader, query: str, tree: Node | None) -> Suggestion | None:
     """A corrected version of `query`, or None when no word looks misspelt or
     no close word exists in the index."""
     corrections: list[tuple[str, str]] = []
-    for written in _suspects(searcher, tree):
-        correction = _closest(searcher, written)
+    for written in _suspects(reader, tree):
+        correction = _closest(reader, written)
         if correction is not None:
             corrections.append((written, correction))
     if not corrections:
@@ -60,7 +58,7 @@ def suggest(searcher: Searcher, query: str, tree: Node | None) -> Suggestion | N
     return Suggestion(text, tuple(corrections)) if text != query else None
 
 
-def _suspects(searcher: Searcher, tree: Node | None) -> list[str]:
+def _suspects(reader: Reader, tree: Node | None) -> list[str]:
     """Plain, positive query words (no field, not excluded) that match no document."""
     excluded = {id(node.child) for node in walk(tree) if isinstance(node, Not)}
     suspects: list[str] = []
@@ -70,46 +68,42 @@ def _suspects(searcher: Searcher, tree: Node | None) -> list[str]:
         stems = terms(node.text, View.STEM)
         if len(terms(node.text, View.EXACT)) != 1 or not stems:
             continue  # stopwords, numbers glued to words, hyphenated compounds: leave them
-        if any(searcher.doc_frequency(field, stem) for field in MATCH_FIELDS for stem in stems):
+        if any(reader.doc_frequency(field, stem) for field in MATCH_FIELDS for stem in stems):
             continue
         if node.text not in suspects:
             suspects.append(node.text)
     return suspects[:MAX_SUSPECTS]
 
 
-def _closest(searcher: Searcher, written: str) -> str | None:
+def _closest(reader: Reader, written: str) -> str | None:
     [exact] = terms(written, View.EXACT)
     if len(exact) < MIN_LENGTH:
         return None
-    reader = searcher.reader()
-    leaves = [leaf for leaf, _ in reader.leaf_readers()]
     # Misspellings rarely touch the first letters; an Arabic word with the
     # article shares ال plus one letter. The prefix is what keeps this cheap.
     prefix = 3 if exact.startswith("ال") and len(exact) > 4 else 2 if len(exact) >= LONG_WORD else 1
     for distance in (1, 2) if len(exact) >= LONG_WORD else (1,):
         found: set[str] = set()
-        for leaf in leaves:
-            for field in VOCABULARY_FIELDS:
-                found.update(leaf.terms_within(field, exact, distance, prefix=prefix))
+        for field in VOCABULARY_FIELDS:
+            found.update(reader.words_near(field, exact, distance, prefix))
         found.discard(exact)
         useful = [word for word in found if terms(word, View.STEM)]  # a stopword would find nothing
         if useful:
-            best = max(useful, key=lambda word: (_frequency(searcher, word), word))
-            return _as_written(searcher, best)
+            best = max(useful, key=lambda word: (_frequency(reader, word), word))
+            return _as_written(reader, best)
     return None
 
 
-def _frequency(searcher: Searcher, word: str) -> int:
-    return sum(searcher.doc_frequency(field, word) for field in VOCABULARY_FIELDS)
+def _frequency(reader: Reader, word: str) -> int:
+    return sum(reader.doc_frequency(field, word) for field in VOCABULARY_FIELDS)
 
 
-def _as_written(searcher: Searcher, exact: str) -> str:
+def _as_written(reader: Reader, exact: str) -> str:
     """The index word as an article spells it (hamza, capitals), without
     diacritics or tatweel; the folded form if no article shows it."""
-    found = searcher.search(wq.Or([wq.Term(field, exact) for field in VOCABULARY_FIELDS]), limit=1)
     spellings: Counter[str] = Counter()
-    for hit in found:
-        stored = hit.fields()
+    stored = reader.first_with_term("body_exact", exact) or reader.first_with_term("title_exact", exact)
+    if stored is not None:
         text = f"{stored.get('title', '')}\n{stored.get('body', '')}"[:MAX_ANALYSED_CHARS]
         for token in tokenize(text):
             if word_forms(token.text, token.script).exact == exact:

@@ -106,7 +106,7 @@ def test_disk_full_during_a_rebuild(served: tuple[Path, dict[str, list[str]]], m
 def test_read_only_folder(served: tuple[Path, dict[str, list[str]]], monkeypatch) -> None:
     path, before = served
 
-    def read_only(self) -> Path:
+    def read_only(self, backend: str = "whoosh") -> Path:
         raise OSError(errno.EROFS, "Read-only file system", str(self.root))
 
     monkeypatch.setattr(IndexStore, "new_generation", read_only)

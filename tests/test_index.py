@@ -17,7 +17,8 @@ def test_create_open_and_refuse_to_overwrite(tmp_path: Path) -> None:
     generation = store.create()
     assert store.current() == generation
     assert (tmp_path / "index" / POINTER).read_text().strip() == generation.name
-    assert store.open().doc_count() == 0
+    backend, live = store.open()
+    assert backend.name == "whoosh" and live == generation and backend.reader(live).doc_count() == 0
     with pytest.raises(IndexExistsError, match="overwrite=True"):
         store.create()
     assert store.create(overwrite=True) != generation

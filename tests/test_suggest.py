@@ -58,12 +58,12 @@ def test_nothing_close_means_no_suggestion(sample_engine: Engine, query: str) ->
     ],
 )
 def test_suggest_corrects_only_plain_positive_words(sample_engine: Engine, query: str, expected: str) -> None:
-    found = suggest(sample_engine._searcher(), query, parse(query))
+    found = suggest(sample_engine._reader(), query, parse(query))
     assert (found.text if found else None) == expected
 
 
 def test_corrections_are_index_words(sample_engine: Engine) -> None:
-    found = suggest(sample_engine._searcher(), "داعيش Palmira", parse("داعيش Palmira"))
+    found = suggest(sample_engine._reader(), "داعيش Palmira", parse("داعيش Palmira"))
     assert found.corrections == (("داعيش", "داعش"), ("Palmira", "Palmyra"))
     for _, word in found.corrections:
         assert sample_engine.search(f'"{word}"').total > 0

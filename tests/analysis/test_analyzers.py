@@ -37,7 +37,8 @@ def test_index_opens_in_a_fresh_interpreter(tmp_path: Path) -> None:
     IndexStore(tmp_path / "index").create()
     path = str(tmp_path / "index")
     script = (
-        f"from search.index import IndexStore; print(IndexStore({path!r}).open().schema['body'].analyzer)"
+        "from search.backends.whoosh import BACKEND; from search.index import IndexStore; "
+        f"print(BACKEND.open(IndexStore({path!r}).current()).schema['body'].analyzer)"
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert "BilingualAnalyzer(view='stem')" in result.stdout

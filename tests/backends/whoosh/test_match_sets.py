@@ -11,10 +11,10 @@ import pytest
 from whoosh import query as wq
 
 from search import Engine
+from search.backends.whoosh.match_sets import matching
 from search.backends.whoosh.query import to_whoosh
 from search.cli import sample_corpus
 from search.ingest.sources import read_sources
-from search.match_sets import matching
 from search.query import Compiler, expand, parse
 
 COPIES = 4
@@ -59,7 +59,7 @@ def compiled(engine: Engine, text: str) -> wq.Query:
 
 def test_index_under_test_has_segments_and_a_deletion(segmented: Path) -> None:
     with Engine.open(segmented) as engine:
-        reader = engine._searcher().reader()
+        reader = engine._reader().searcher.reader()
         assert len(list(reader.leaf_readers())) >= 2
         assert reader.doc_count() < reader.doc_count_all()  # the replaced article's old copy
 
@@ -67,7 +67,7 @@ def test_index_under_test_has_segments_and_a_deletion(segmented: Path) -> None:
 @pytest.mark.parametrize("text", USER_QUERIES)
 def test_same_documents_as_whoosh(segmented: Path, text: str) -> None:
     with Engine.open(segmented) as engine:
-        searcher = engine._searcher()
+        searcher = engine._reader().searcher
         query = compiled(engine, text)
         assert query is not None
         expected = set(searcher.docs_for_query(query))
@@ -89,13 +89,13 @@ def test_same_documents_as_whoosh(segmented: Path, text: str) -> None:
 )
 def test_every_query_shape(segmented: Path, query: wq.Query) -> None:
     with Engine.open(segmented) as engine:
-        searcher = engine._searcher()
+        searcher = engine._reader().searcher
         assert matching(searcher, query) == set(searcher.docs_for_query(query))
 
 
 def test_restricted_to_a_filter(segmented: Path) -> None:
     with Engine.open(segmented) as engine:
-        searcher = engine._searcher()
+        searcher = engine._reader().searcher
         query = compiled(engine, "سوريا OR Syria")
         arabic = matching(searcher, wq.Term("lang", "ar"))
         both = set(searcher.docs_for_query(wq.And([query, wq.Term("lang", "ar")])))
@@ -110,7 +110,7 @@ def test_page_is_the_top_of_the_full_ranking(segmented: Path, text: str) -> None
     """Every copy ties with its original across segments: the page must hold
     the best-scoring articles, ties in document order, as a full sort has them."""
     with Engine.open(segmented) as engine:
-        searcher = engine._searcher()
+        searcher = engine._reader().searcher
         ranked = searcher.search(compiled(engine, text), limit=None)
         expected = [(searcher.stored_fields(hit.docnum)["id"], round(hit.score, 6)) for hit in ranked]
         for limit in (3, 5, 10):

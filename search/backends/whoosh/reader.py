@@ -1,0 +1,116 @@
+"""Searching one Whoosh index: exact top-N scoring, match sets for totals and facets."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh import collectors, scoring
+from whoosh import query as wq
+from whoosh.index import Index
+from whoosh.searching import Searcher
+
+from search.backends import Filters, Found, StoredHit
+from search.backends.whoosh import caches
+from search.backends.whoosh.match_sets import matching
+from search.backends.whoosh.query import to_whoosh
+from search.backends.whoosh.tables import entity_document_counts, entity_lists, facet_tables, value_counts
+from search.query.plan import Plan
+
+# Okapi BM25 per field; titles weigh more through query boosts (query.TITLE_BOOST).
+WEIGHTING = scoring.BM25F(B=0.75, K1=1.2)
+
+
+class WhooshReader:
+    """One thread's searcher (Whoosh searchers read files through shared handles)."""
+
+    def __init__(self, index: Index) -> None:
+        self.index = index
+        self.searcher: Searcher = caches.attach(index.searcher(weighting=WEIGHTING))
+
+    def find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
+        """The full match set (for the total and the facets) comes from match_sets,
+        posting-list set operations in C; Whoosh scores only the matches."""
+        searcher = self.searcher
+        query = to_whoosh(plan)
+        restrict = _filter(filters)
+        allowed = matching(searcher, restrict) if restrict is not None else None
+        matched = matching(searcher, query, allowed)
+        if not matched:
+            return Found(0)
+        window = offset + limit
+        if sort in ("newest", "oldest"):
+            newest = sort == "newest"
+            key = "newest_key" if newest else "oldest_key"
+            found = searcher.search(query, limit=window, filter=allowed, sortedby=key, reverse=newest)
+        else:
+            # Whoosh's default top-N collector swaps in a "cheaper" matcher as its
+            # threshold rises, and on a multi-segment index that loses hits: a page
+            # missed its best-scoring article. Scoring every match, with no block
+            # skipping and no swaps, is exact (and the one pass that remains).
+            collector: collectors.Collector = collectors.TopCollector(window, usequality=False, replace=0)
+            if allowed is not None:
+                collector = collectors.FilterCollector(collector, allow=allowed)
+            searcher.search_with_collector(query, collector)
+            found = collector.results()
+        hits = [StoredHit(hit.fields(), hit.score or 0.0) for hit in found[offset:window]]
+        return Found(
+            len(matched), hits, value_counts(searcher, matched), entity_document_counts(searcher, matched)
+        )
+
+    def document(self, field: str, value: str) -> dict[str, Any] | None:
+        return self.searcher.document(**{field: value})
+
+    def first_with_term(self, field: str, term: str) -> dict[str, Any] | None:
+        for hit in self.searcher.search(wq.Term(field, term), limit=1):
+            return hit.fields()
+        return None
+
+    def stored_documents(self) -> Iterator[dict[str, Any]]:
+        return self.searcher.all_stored_fields()
+
+    def doc_count(self) -> int:
+        return self.searcher.doc_count()
+
+    def doc_frequency(self, field: str, term: str) -> int:
+        return self.searcher.doc_frequency(field, term)
+
+    def words_with_prefix(self, field: str, prefix: str) -> Iterator[str]:
+        reader = self.searcher.reader()
+        if field not in reader.indexed_field_names():
+            return
+        for term in reader.expand_prefix(field, prefix):
+            yield term.decode("utf-8") if isinstance(term, bytes) else term
+
+    def words_near(self, field: str, word: str, distance: int, prefix: int) -> set[str]:
+        found: set[str] = set()
+        for leaf, _ in self.searcher.reader().leaf_readers():
+            found.update(leaf.terms_within(field, word, distance, prefix=prefix))
+        return found
+
+    def up_to_date(self) -> bool:
+        return self.searcher.up_to_date()
+
+    def warm(self) -> None:
+        entity_lists(self.searcher)
+        facet_tables(self.searcher)
+
+    def close(self) -> None:
+        self.searcher.close()
+
+
+def _filter(filters: Filters) -> wq.Query | None:
+    parts: list[wq.Query] = []
+    if filters.lang:
+        parts.append(wq.Term("lang", filters.lang))
+    if filters.source:
+        parts.append(wq.Term("source", filters.source))
+    if filters.since is not None or filters.until is not None:
+        parts.append(wq.NumericRange("newest_key", filters.since, filters.until))
+    if filters.month:
+        parts.append(wq.Term("month", filters.month))
+    if filters.entity:
+        parts.append(wq.Term("entities", filters.entity))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else wq.And(parts)
