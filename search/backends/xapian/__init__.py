@@ -1,0 +1,71 @@
+"""The Xapian backend: a C++ engine under the shared analysis, from the optional extra
+`news-search[xapian]` (PyPI's xapian-bindings-binary, Linux wheels, GPL-2.0-or-later).
+
+terms.py (fields to terms, values and data) -> query.py (plans and filters to
+xapian.Query) -> reader.py (ranking, totals, facets); writing is here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import xapian
+
+from search.backends import WRITER_LIMIT_MB
+from search.backends.xapian.reader import XapianReader
+from search.backends.xapian.terms import document, key_term
+from search.errors import IndexLockedError
+
+
+class XapianWriter:
+    """Changes to one database, visible to readers at `commit`."""
+
+    def __init__(self, folder: Path, bulk: bool = False) -> None:
+        flags = xapian.DB_CREATE_OR_OPEN | (xapian.DB_NO_SYNC if bulk else 0)
+        try:
+            self.db = xapian.WritableDatabase(str(folder), flags)
+        except xapian.DatabaseLockError:
+            raise IndexLockedError(f"{folder}: another process is writing to this index") from None
+
+    def add(self, fields: Mapping[str, Any]) -> None:
+        self.db.add_document(document(fields))  # Xapian flushes every 10,000 on its own
+
+    def update(self, fields: Mapping[str, Any]) -> None:
+        self.db.replace_document(key_term("id", str(fields["id"])), document(fields))
+
+    def delete(self, doc_id: str) -> bool:
+        key = key_term("id", doc_id)
+        if not self.db.term_exists(key):
+            return False
+        self.db.delete_document(key)
+        return True
+
+    def commit(self) -> None:
+        self.db.commit()
+        self.db.close()
+
+    def cancel(self) -> None:
+        self.db.close()  # uncommitted changes are dropped
+
+
+class XapianBackend:
+    name = "xapian"
+
+    def create(self, folder: Path) -> None:
+        xapian.WritableDatabase(str(folder), xapian.DB_CREATE_OR_OPEN).close()
+
+    def exists(self, folder: Path) -> bool:
+        return (folder / "iamglass").is_file()
+
+    def reader(self, folder: Path) -> XapianReader:
+        return XapianReader(folder)
+
+    def writer(
+        self, folder: Path, bulk: bool = False, procs: int = 1, limitmb: int = WRITER_LIMIT_MB
+    ) -> XapianWriter:
+        return XapianWriter(folder, bulk)
+
+
+BACKEND = XapianBackend()

@@ -1,0 +1,140 @@
+"""Searching one Xapian database: BM25 ranking, exact totals, facet counts from match spies."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import xapian
+
+from search.backends import Filters, Found, StoredHit
+from search.backends.xapian.query import filter_query, to_xapian
+from search.backends.xapian.terms import (
+    ENTITY_IDS,
+    FACET_SLOTS,
+    NEWEST,
+    OLDEST,
+    PREFIXES,
+    key_term,
+    stored,
+    term,
+)
+from search.query.plan import Plan
+
+# Okapi BM25 (k1, b as the Whoosh backend's BM25F; see docs/evaluation.md for the tuning).
+K1, B = 1.2, 0.75
+# Entities are counted over at most this many of the best matches: one document
+# read per match, so not over all 100,000 matches of a common word.
+ENTITY_SAMPLE = 1_000
+
+
+class XapianReader:
+    """One thread's Xapian database handle (Xapian objects are not shared between threads)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.db = xapian.Database(str(folder))
+
+    def find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
+        try:
+            return self._find(plan, filters, sort, offset, limit)
+        except xapian.DatabaseModifiedError:
+            self.db.reopen()  # a writer committed twice while this read an old revision
+            return self._find(plan, filters, sort, offset, limit)
+
+    def _find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
+        query = to_xapian(plan)
+        restrict = filter_query(filters)
+        if restrict is not None:
+            query = xapian.Query(xapian.Query.OP_FILTER, query, restrict)
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(query)
+        enquire.set_weighting_scheme(xapian.BM25Weight(K1, 0, 1, B, 0.5))
+        if sort == "newest":
+            enquire.set_sort_by_value_then_relevance(NEWEST, True)
+        elif sort == "oldest":
+            enquire.set_sort_by_value_then_relevance(OLDEST, False)
+        spies = {name: xapian.ValueCountMatchSpy(slot) for name, slot in FACET_SLOTS.items()}
+        for spy in spies.values():
+            enquire.add_matchspy(spy)
+        # Every match is checked (exact totals and facet counts); the best
+        # ENTITY_SAMPLE are kept, for the page and the entity counts.
+        window = max(offset + limit, ENTITY_SAMPLE)
+        mset = enquire.get_mset(0, window, self.db.get_doccount())
+        total = mset.get_matches_estimated()
+        hits: list[StoredHit] = []
+        entities: Counter[str] = Counter()
+        for rank, match in enumerate(mset):
+            document = match.document
+            if offset <= rank < offset + limit:
+                hits.append(StoredHit(stored(document), match.weight))
+            entities.update(filter(None, document.get_value(ENTITY_IDS).decode().split(",")))
+        facets = {
+            name: Counter({item.term.decode(): item.termfreq for item in spy.values() if item.term})
+            for name, spy in spies.items()
+        }
+        return Found(total, hits, facets, entities, ENTITY_SAMPLE if total > ENTITY_SAMPLE else 0)
+
+    def document(self, field: str, value: str) -> dict[str, Any] | None:
+        return self._first(key_term(field, value))
+
+    def first_with_term(self, field: str, text: str) -> dict[str, Any] | None:
+        return self._first(term(field, text))
+
+    def _first(self, text: str) -> dict[str, Any] | None:
+        for posting in self.db.postlist(text):
+            return stored(self.db.get_document(posting.docid))
+        return None
+
+    def stored_documents(self) -> Iterator[dict[str, Any]]:
+        for posting in self.db.postlist(""):
+            yield stored(self.db.get_document(posting.docid))
+
+    def doc_count(self) -> int:
+        return self.db.get_doccount()
+
+    def doc_frequency(self, field: str, text: str) -> int:
+        return self.db.get_termfreq(term(field, text))
+
+    def words_with_prefix(self, field: str, prefix: str) -> Iterator[str]:
+        start = term(field, prefix)
+        cut = len(start) - len(prefix)
+        for item in self.db.allterms(start):
+            yield item.term.decode()[cut:]
+
+    def words_near(self, field: str, word: str, distance: int, prefix: int) -> set[str]:
+        return {
+            candidate
+            for candidate in self.words_with_prefix(field, word[:prefix])
+            if abs(len(candidate) - len(word)) <= distance and _within(candidate, word, distance)
+        }
+
+    def up_to_date(self) -> bool:
+        self.db.reopen()  # Xapian moves the handle to the newest commit in place
+        return True
+
+    def warm(self) -> None:
+        self.db.get_doccount()
+
+    def close(self) -> None:
+        self.db.close()
+
+
+def _within(first: str, second: str, limit: int) -> bool:
+    """Whether the Levenshtein distance of two words is at most `limit` (banded, stops early)."""
+    previous = list(range(len(second) + 1))
+    for row, left in enumerate(first, start=1):
+        current = [row] + [0] * len(second)
+        for column, right in enumerate(second, start=1):
+            current[column] = min(
+                previous[column] + 1, current[column - 1] + 1, previous[column - 1] + (left != right)
+            )
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
+__all__ = ["PREFIXES", "XapianReader"]

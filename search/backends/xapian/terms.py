@@ -1,0 +1,100 @@
+"""How the shared index fields become Xapian terms, values and stored data.
+
+Each field is a term prefix (Xapian's convention: capital letters), so one
+database holds every view: stemmed title and body (frequencies only),
+normalised exact title and body (with positions, for OP_PHRASE), the
+filter fields as boolean terms, entity ids and name keys. Filters, sorts,
+facets and the collapse key are value slots. The stored fields are one
+JSON object in the document data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from typing import Any
+
+import xapian
+
+from search.analysis.bilingual import View, terms, words_in
+
+PREFIXES = {
+    "title": "S",
+    "body": "B",
+    "title_exact": "XS",
+    "body_exact": "XB",
+    "source_words": "XW",
+    "lang": "L",
+    "source": "XO",
+    "month": "XM",
+    "entities": "E",
+    "names": "N",
+    "id": "Q",
+    "content_hash": "XH",
+}
+# Value slots.
+LANG, SOURCE, MONTH, NEWEST, OLDEST, COLLAPSE, ENTITY_IDS = range(7)
+FACET_SLOTS = {"lang": LANG, "source": SOURCE, "month": MONTH}
+UNDATED_LAST = 2**62  # the oldest-first sort key of an article without a date
+STORED = ("id", "title", "body", "lang", "source", "url", "author", "published", "dateline", "entity_ids",
+          "content_hash")  # fmt: skip
+# The text views: (stemmed field, exact field) of each text field.
+TEXT_VIEWS = {"title": ("title", "title_exact"), "body": ("body", "body_exact")}
+MAX_TERM_BYTES = 240  # Xapian refuses terms over 245 bytes; a 100k-character "word" is no word
+
+
+def term(field: str, text: str) -> str:
+    """The Xapian term of `text` in `field` (a ':' after the prefix when the text starts upper-case)."""
+    prefix = PREFIXES[field]
+    return f"{prefix}:{text}" if text[:1].isupper() else prefix + text
+
+
+def key_term(field: str, value: str) -> str:
+    """The boolean term of an exact value (id, source, language, month, content hash).
+    A value too long for a term (an id of 256 Arabic letters) is keyed by its SHA-1 instead."""
+    full = term(field, value)
+    if len(full.encode()) <= MAX_TERM_BYTES:
+        return full
+    return f"{PREFIXES[field]}#{hashlib.sha1(value.encode()).hexdigest()}"
+
+
+def document(fields: Mapping[str, Any]) -> xapian.Document:
+    """The Xapian document of one article's index fields (index.document_fields)."""
+    doc = xapian.Document()
+    for name, (stem_field, exact_field) in TEXT_VIEWS.items():
+        # One pass over the words gives both views; positions count every
+        # written word, as the analyzers' do (search/analysis/bilingual.py).
+        for position, (forms, _, _) in enumerate(words_in(fields.get(name) or ""), start=1):
+            if forms.stem and len(stem := term(stem_field, forms.stem).encode()) <= MAX_TERM_BYTES:
+                doc.add_term(stem)
+            if forms.exact and len(exact := term(exact_field, forms.exact).encode()) <= MAX_TERM_BYTES:
+                doc.add_posting(exact, position)
+    for word in terms(fields.get("source_words") or "", View.EXACT):
+        doc.add_term(term("source_words", word))
+    for name in ("lang", "source", "month", "id", "content_hash"):
+        if value := fields.get(name):
+            doc.add_boolean_term(key_term(name, str(value)))
+    for entity in filter(None, str(fields.get("entities") or "").split(",")):
+        doc.add_term(term("entities", entity))  # once per mention: BM25 sees how often
+    for key in str(fields.get("names") or "").split():
+        doc.add_term(term("names", key))
+    doc.add_value(LANG, fields.get("lang") or "")
+    doc.add_value(SOURCE, fields.get("source") or "")
+    if month := fields.get("month"):
+        doc.add_value(MONTH, month)
+    dated = fields.get("newest_key")
+    if dated is not None:
+        doc.add_value(NEWEST, xapian.sortable_serialise(dated))
+    doc.add_value(OLDEST, xapian.sortable_serialise(dated if dated is not None else UNDATED_LAST))
+    doc.add_value(COLLAPSE, fields.get("content_hash") or "")
+    doc.add_value(ENTITY_IDS, fields.get("entity_ids") or "")
+    stored = {name: fields.get(name) or "" for name in STORED}
+    if "_stored_title" in fields:  # a title cut from the body: shown, not indexed
+        stored["title"] = fields["_stored_title"]
+    doc.set_data(json.dumps(stored, ensure_ascii=False))
+    return doc
+
+
+def stored(doc: xapian.Document) -> dict[str, Any]:
+    return json.loads(doc.get_data())
