@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from search import Engine
+from search.backends import BACKENDS, BackendUnavailableError, get_backend
 from search.cli import sample_corpus
 from search.ingest.sources import read_sources
 
@@ -34,20 +35,34 @@ def seeds() -> Path:
     return need(SEEDS)
 
 
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    """Each backend in turn: the indexes below, and every test that searches them, run on both.
+    A missing Xapian extra skips its half with the pip command, and fails under CI=true."""
+    name = request.param
+    try:
+        get_backend(name)
+    except BackendUnavailableError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI runs both backends: {error}")
+        pytest.skip(str(error))
+    return name
+
+
 @pytest.fixture(scope="session")
-def seeds_index(tmp_path_factory: pytest.TempPathFactory, seeds: Path) -> Path:
-    """An index of the five seed pages, built once."""
-    path = tmp_path_factory.mktemp("seeds") / "index"
-    report = Engine.rebuild(path, read_sources([seeds]), procs=1)
+def seeds_index(tmp_path_factory: pytest.TempPathFactory, seeds: Path, backend: str) -> Path:
+    """An index of the five seed pages, built once per backend."""
+    path = tmp_path_factory.mktemp(f"seeds-{backend}") / "index"
+    report = Engine.rebuild(path, read_sources([seeds]), procs=1, backend=backend)
     assert report.added == 5 and not report.rejected, report.summary()
     return path
 
 
 @pytest.fixture(scope="session")
-def sample_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An index of the bundled sample corpus, built once."""
-    path = tmp_path_factory.mktemp("sample") / "index"
-    report = Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
+def sample_index(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path:
+    """An index of the bundled sample corpus, built once per backend."""
+    path = tmp_path_factory.mktemp(f"sample-{backend}") / "index"
+    report = Engine.rebuild(path, read_sources([sample_corpus()]), procs=1, backend=backend)
     assert report.added >= 40 and not report.rejected, report.summary()
     return path
 
@@ -116,9 +131,10 @@ def hostile_documents() -> tuple[dict[str, str], ...]:
 
 
 @pytest.fixture(scope="session")
-def web_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def web_index(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path:
     """The bundled sample plus HOSTILE_DOCUMENTS: what the web tests and browser tests serve."""
-    path = tmp_path_factory.mktemp("web") / "index"
-    report = Engine.rebuild(path, [*read_sources([sample_corpus()]), *HOSTILE_DOCUMENTS], procs=1)
+    path = tmp_path_factory.mktemp(f"web-{backend}") / "index"
+    documents = [*read_sources([sample_corpus()]), *HOSTILE_DOCUMENTS]
+    report = Engine.rebuild(path, documents, procs=1, backend=backend)
     assert report.added == 48 + len(HOSTILE_DOCUMENTS) and not report.rejected, report.summary()
     return path

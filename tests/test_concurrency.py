@@ -28,10 +28,10 @@ def extra(prefix: str, count: int) -> list[dict[str, str]]:
     ]
 
 
-def test_searches_during_adds_and_rebuilds_see_whole_states(tmp_path: Path) -> None:
+def test_searches_during_adds_and_rebuilds_see_whole_states(tmp_path: Path, backend: str) -> None:
     path = tmp_path / "index"
     sample = list(read_sources([sample_corpus()]))
-    Engine.rebuild(path, sample, procs=1)
+    Engine.rebuild(path, sample, procs=1, backend=backend)
     engine = Engine.open(path)
     states = {engine.search(QUERY, limit=100).total}  # every total a writer leaves behind
     seen: list[int] = []
@@ -52,11 +52,11 @@ def test_searches_during_adds_and_rebuilds_see_whole_states(tmp_path: Path) -> N
         with Engine.open(path) as writer:
             writer.add_documents(extra("add", 15))
             states.add(writer.search(QUERY, limit=100).total)
-            Engine.rebuild(path, [*sample, *extra("rebuilt", 30)], procs=2)
+            Engine.rebuild(path, [*sample, *extra("rebuilt", 30)], procs=2, backend=backend)
             states.add(writer.search(QUERY, limit=100).total)
             writer.add_documents(extra("after", 5))
             states.add(writer.search(QUERY, limit=100).total)
-            Engine.rebuild(path, sample, procs=1)
+            Engine.rebuild(path, sample, procs=1, backend=backend)
             states.add(writer.search(QUERY, limit=100).total)
     finally:
         stop.set()

@@ -148,6 +148,7 @@ def test_pagination(sample_engine: Engine) -> None:
     ],
 )
 def test_bad_parameters_name_the_parameter(seeds_engine: Engine, options: dict, parameter: str) -> None:
+    options = dict(options)  # the parameter list is shared by every backend's run
     query = options.pop("query", "ISIS")
     with pytest.raises(InvalidParameterError, match=f"^{parameter}:"):
         seeds_engine.search(query, **options)

@@ -42,10 +42,10 @@ def served(tmp_path: Path) -> tuple[Path, dict[str, list[str]]]:
     return path, answers(path, QUERIES)
 
 
-def test_killed_rebuilds_leave_the_old_index_serving(
-    served: tuple[Path, dict[str, list[str]]], tmp_path: Path
-) -> None:
-    path, before = served
+def test_killed_rebuilds_leave_the_old_index_serving(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "index"
+    Engine.rebuild(path, read_sources([sample_corpus()]), procs=1, backend=backend)
+    before = answers(path, QUERIES)
     big = tmp_path / "big.jsonl"
     with big.open("w", encoding="utf-8") as out:  # long enough to be killed mid-way
         for number in range(3000):
@@ -67,6 +67,7 @@ def test_killed_rebuilds_leave_the_old_index_serving(
     # The next writer recovers the stale lock and removes the half-built generations.
     report = Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
     assert any("stale lock" in notice.message for notice in report.notices)
+    assert Engine.open(path).backend == backend  # a rebuild keeps the index's backend
     generations = list(path.glob("gen-*"))
     assert all((generation / PUBLISHED_MARK).exists() for generation in generations)
     assert answers(path, QUERIES) == before

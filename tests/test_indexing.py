@@ -19,8 +19,8 @@ ARTICLE = {
 }
 
 
-def test_add_then_update_by_id(tmp_path: Path) -> None:
-    with Engine.create(tmp_path / "index") as engine:
+def test_add_then_update_by_id(tmp_path: Path, backend: str) -> None:
+    with Engine.create(tmp_path / "index", backend=backend) as engine:
         report = engine.add_documents(
             [ARTICLE, {"id": "e1", "title": "ISIS claims Palmyra attack", "body": "ISIS said it attacked."}]
         )
@@ -33,24 +33,24 @@ def test_add_then_update_by_id(tmp_path: Path) -> None:
         assert [hit.id for hit in engine.search("تدمر")] == ["e1"]
 
 
-def test_bad_documents_are_reported_and_the_rest_indexed(tmp_path: Path) -> None:
-    with Engine.create(tmp_path / "index") as engine:
+def test_bad_documents_are_reported_and_the_rest_indexed(tmp_path: Path, backend: str) -> None:
+    with Engine.create(tmp_path / "index", backend=backend) as engine:
         report = engine.add_documents([ARTICLE, {"id": "empty", "title": "x", "body": "  "}, "not a record"])
         assert report.added == 1
         assert (report.rejected[0].id, "empty body" in report.rejected[0].reason) == ("empty", True)
         assert len(report.rejected) == 2
 
 
-def test_same_id_twice_in_one_batch_keeps_the_later(tmp_path: Path) -> None:
-    with Engine.create(tmp_path / "index") as engine:
+def test_same_id_twice_in_one_batch_keeps_the_later(tmp_path: Path, backend: str) -> None:
+    with Engine.create(tmp_path / "index", backend=backend) as engine:
         report = engine.add_documents([ARTICLE, dict(ARTICLE, title="later")])
         assert report.added == 1 and len(report.duplicates) == 1
         assert engine.get("a1").title == "later"
 
 
-def test_rebuild_swaps_and_reports(tmp_path: Path) -> None:
+def test_rebuild_swaps_and_reports(tmp_path: Path, backend: str) -> None:
     path = tmp_path / "index"
-    Engine.rebuild(path, [ARTICLE], procs=1)
+    Engine.rebuild(path, [ARTICLE], procs=1, backend=backend)
     with Engine.open(path) as engine:
         assert engine.search("داعش").total == 1
         report = Engine.rebuild(
@@ -61,52 +61,56 @@ def test_rebuild_swaps_and_reports(tmp_path: Path) -> None:
         assert engine.search("داعش").total == 0 and engine.search("Raqqa").total == 1
 
 
-def test_rebuild_with_duplicates_keeps_the_first(tmp_path: Path) -> None:
-    report = Engine.rebuild(tmp_path / "index", [ARTICLE, dict(ARTICLE, title="second")], procs=1)
+def test_rebuild_with_duplicates_keeps_the_first(tmp_path: Path, backend: str) -> None:
+    report = Engine.rebuild(
+        tmp_path / "index", [ARTICLE, dict(ARTICLE, title="second")], procs=1, backend=backend
+    )
     assert report.added == 1 and report.duplicates[0].id == "a1"
 
 
-def test_failed_rebuild_leaves_the_old_index_serving(tmp_path: Path) -> None:
+def test_failed_rebuild_leaves_the_old_index_serving(tmp_path: Path, backend: str) -> None:
     path = tmp_path / "index"
-    Engine.rebuild(path, [ARTICLE], procs=1)
+    Engine.rebuild(path, [ARTICLE], procs=1, backend=backend)
 
     def crashing() -> Iterator[dict]:
         yield dict(ARTICLE, id="new")
         raise OSError("disk went away")
 
     with pytest.raises(OSError, match="disk went away"):
-        Engine.rebuild(path, crashing(), procs=1)
+        Engine.rebuild(path, crashing(), procs=1, backend=backend)
     with Engine.open(path) as engine:
         assert [hit.id for hit in engine.search("داعش")] == ["a1"]
     assert len(list(path.glob("gen-*"))) == 1  # the half-built generation is gone
 
 
-def test_empty_rebuild_keeps_the_old_index(tmp_path: Path) -> None:
+def test_empty_rebuild_keeps_the_old_index(tmp_path: Path, backend: str) -> None:
     path = tmp_path / "index"
-    Engine.rebuild(path, [ARTICLE], procs=1)
+    Engine.rebuild(path, [ARTICLE], procs=1, backend=backend)
     with pytest.raises(EmptyRebuildError, match="was kept") as caught:
-        Engine.rebuild(path, [Rejection("x.txt", "empty file")], procs=1)
+        Engine.rebuild(path, [Rejection("x.txt", "empty file")], procs=1, backend=backend)
     assert caught.value.report.rejected[0].origin == "x.txt"
     with Engine.open(path) as engine:
         assert engine.search("داعش").total == 1
 
 
-def test_parallel_writer_rebuild(tmp_path: Path) -> None:
+def test_parallel_writer_rebuild(tmp_path: Path, backend: str) -> None:
     """Two writer processes: the analyzer must survive pickling into them."""
     docs = [dict(ARTICLE, id=f"a{n}", body=f"{ARTICLE['body']} رقم {n}") for n in range(300)]
-    report = Engine.rebuild(tmp_path / "index", docs, procs=2)
+    report = Engine.rebuild(tmp_path / "index", docs, procs=2, backend=backend)
     assert report.added == 300
     with Engine.open(tmp_path / "index") as engine:
         assert engine.search("لداعش").total == 300
 
 
 @pytest.mark.parametrize("procs", [1, 2])
-def test_a_title_cut_from_the_body_is_shown_but_not_indexed_again(tmp_path: Path, procs: int) -> None:
+def test_a_title_cut_from_the_body_is_shown_but_not_indexed_again(
+    tmp_path: Path, backend: str, procs: int
+) -> None:
     # Untitled items get their first words as a display title; indexing that
     # copy as a boosted title would rank them by their first line.
     untitled = {"id": "u", "body": "Palmyra was retaken.\n\nThe coalition said so.", "lang": "en"}
     titled = {"id": "t", "title": "Palmyra retaken", "body": "The coalition said so.", "lang": "en"}
-    Engine.rebuild(tmp_path / "index", [untitled, titled], procs=procs)
+    Engine.rebuild(tmp_path / "index", [untitled, titled], procs=procs, backend=backend)
     with Engine.open(tmp_path / "index") as engine:
         assert [hit.id for hit in engine.search("title:Palmyra")] == ["t"]
         assert {hit.id for hit in engine.search("Palmyra")} == {"t", "u"}
@@ -114,11 +118,11 @@ def test_a_title_cut_from_the_body_is_shown_but_not_indexed_again(tmp_path: Path
         assert {hit.id: hit.title for hit in engine.search("Palmyra")}["u"] == "Palmyra was retaken."
 
 
-def test_the_same_text_under_two_urls_is_a_duplicate(tmp_path: Path) -> None:
+def test_the_same_text_under_two_urls_is_a_duplicate(tmp_path: Path, backend: str) -> None:
     story = {"title": "Raqqa checkpoints", "body": "Security forces tightened checkpoints in Raqqa."}
     first = dict(story, url="https://example.org/raqqa")
     second = dict(story, url="https://mirror.example.net/2026/raqqa-story")
-    report = Engine.rebuild(tmp_path / "index", [first, second], procs=1)
+    report = Engine.rebuild(tmp_path / "index", [first, second], procs=1, backend=backend)
     assert report.added == 1 and "same text as https://example.org/raqqa" in report.duplicates[0].reason
     with Engine.open(tmp_path / "index") as engine:
         report = engine.add_documents([dict(story, url="https://third.example.com/x")])
@@ -126,9 +130,9 @@ def test_the_same_text_under_two_urls_is_a_duplicate(tmp_path: Path) -> None:
         assert engine.search("Raqqa").total == 1
 
 
-def test_tracking_parameters_and_scheme_do_not_change_the_id(tmp_path: Path) -> None:
+def test_tracking_parameters_and_scheme_do_not_change_the_id(tmp_path: Path, backend: str) -> None:
     story = {"title": "Palmyra", "body": "Palmyra ambush."}
-    with Engine.create(tmp_path / "index") as engine:
+    with Engine.create(tmp_path / "index", backend=backend) as engine:
         engine.add_documents([dict(story, url="http://www.example.org/a/?utm_source=x#top")])
         report = engine.add_documents(
             [dict(story, url="https://example.org/a", body="Palmyra ambush, updated.")]
