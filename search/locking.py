@@ -13,7 +13,7 @@ Whoosh forks its writer processes while the lock is held. A forked child
 closes its copy of the lock (or a killed rebuild's orphans would keep the
 index locked), is set to die with its parent (or they would wait forever
 for work that never comes), and ignores Ctrl-C, which the parent handles by
-ending them (index.bulk_writer) instead of each printing a traceback.
+ending them (search/backends/whoosh/writer.py) instead of each printing a traceback.
 """
 
 from __future__ import annotations

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TypeVar
 
+from search.backends import BACKENDS, DEFAULT_BACKEND, get_backend
 from search.cli.exits import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError
 from search.cli.locations import sample_corpus
 from search.engine import Engine
@@ -29,6 +30,8 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
     sources = _sources(args)
     check_sources([*sources, *args.aliases])
     _check_rejects(args.rejects)
+    if args.backend:
+        get_backend(args.backend)  # a missing extra is named before any work
     if args.aliases:
         print(
             f"using {len(args.aliases)} alias file(s) on top of the shipped lexicon; they are kept with the "
@@ -43,6 +46,7 @@ def cmd_rebuild(args: argparse.Namespace) -> int:
             allow_empty=args.allow_empty,
             aliases=args.aliases,
             wait=args.wait,
+            backend=args.backend,
         )
     except EmptyRebuildError as error:
         _print_report(error.report, args)
@@ -57,11 +61,19 @@ def cmd_add(args: argparse.Namespace) -> int:
     sources = _sources(args)
     check_sources(sources)
     _check_rejects(args.rejects)
+    if args.backend:
+        get_backend(args.backend)
     try:
         engine = Engine.open(args.index)
     except IndexNotFoundError:
-        engine = Engine.create(args.index)
-        print(f"created a new index at {args.index}", file=sys.stderr)
+        engine = Engine.create(args.index, backend=args.backend or DEFAULT_BACKEND)
+        print(f"created a new {engine.backend} index at {args.index}", file=sys.stderr)
+    if args.backend and engine.backend != args.backend:
+        engine.close()
+        raise UsageError(
+            f"--backend {args.backend}: {args.index} is a {engine.backend} index, and add keeps an index's "
+            f"backend; to change it, rebuild-index SOURCE... --index {args.index} --backend {args.backend}"
+        )
     with engine:
         report = engine.add_documents(_progress(read_sources(sources)), wait=args.wait)
     _print_report(report, args)
@@ -140,6 +152,12 @@ def add_parsers(
     )
     writing.add_argument(
         "--rejects", metavar="FILE", help="write every rejected item with its reason (JSON Lines)"
+    )
+    writing.add_argument(
+        "--backend",
+        choices=BACKENDS,
+        help="the index engine, chosen when an index is made: whoosh (pure Python, the default) or "
+        "xapian (C++, fast; pip install 'news-search[xapian]'). Default: the index's own, else whoosh",
     )
     writing.add_argument("-v", "--verbose", action="store_true", help="also list duplicates and notices")
     writing.add_argument(

@@ -39,7 +39,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(f"index:      {stats['path']} ({stats['generation']})")
+    print(f"index:      {stats['path']} ({stats['generation']}, {stats['backend']})")
     print(f"documents:  {stats['documents']} ({stats['dated']} with a date)")
     print("languages:  " + ", ".join(f"{lang} {count}" for lang, count in stats["languages"].items()))
     print("sources:    " + ", ".join(f"{name} {count}" for name, count in stats["sources"].items()))

@@ -47,7 +47,7 @@ def test_add_creates_then_updates(tmp_path: Path, capsys: pytest.CaptureFixture[
     source.write_text('{"id": "x1", "title": "Raqqa", "body": "Checkpoints in Raqqa."}\n')
     index = str(tmp_path / "index")
     code, _, err = run(capsys, "add", str(source), "--index", index)
-    assert code == EXIT_OK and "created a new index" in err and "1 new" in err
+    assert code == EXIT_OK and "created a new whoosh index" in err and "1 new" in err
     code, _, err = run(capsys, "add", str(source), "--index", index)
     assert code == EXIT_OK and "0 updated); unchanged 1" in err
     source.write_text('{"id": "x1", "title": "Raqqa", "body": "More checkpoints in Raqqa."}\n')

@@ -28,11 +28,10 @@ def _build_facet_tables(searcher: Searcher) -> dict[str, list[str | None]]:
     reader = searcher.reader()
     tables: dict[str, list[str | None]] = {}
     for name, field in FACET_FIELDS.items():
-        if field not in reader.indexed_field_names():
-            continue  # an index built before the field existed lacks the facet
         values: list[str | None] = [None] * reader.doc_count_all()
-        for docnum, value in caches.document_values(reader, field):
-            values[docnum] = value
+        if field in reader.indexed_field_names():  # no article has a value: no field at all
+            for docnum, value in caches.document_values(reader, field):
+                values[docnum] = value
         tables[name] = values
     return tables
 
