@@ -1,5 +1,6 @@
 """Benchmarks: rebuild throughput, analyzer throughput, query latency, memory and size,
-for news-search and plain Whoosh on the same documents, measured in the same run.
+for news-search on each backend (Whoosh; Xapian when its extra is installed) and plain
+Whoosh on the same documents, measured in the same run.
 
 Sets: the real news corpora of ../shared/data (ANT Arabic, BBC and CNN
 Arabic, BBC English) at 5,000 documents (a seeded sample) and all of them
@@ -40,6 +41,18 @@ QUERIES = 300
 TITLE_QUERIES_PER_LANGUAGE = 120  # plus 60 country names, 30 per language
 SEED = 7
 SAMPLE_EVERY = 0.05  # seconds between memory samples
+# news-search on each backend, then the baseline.
+BACKEND_OF = {"news-search": "whoosh", "news-search-xapian": "xapian"}
+
+
+def systems() -> list[str]:
+    """The systems this machine can run: Xapian only with its extra installed."""
+    try:
+        import xapian  # noqa: F401
+    except ImportError:
+        print("bench: the xapian extra is not installed; measuring Whoosh only", file=sys.stderr)
+        return ["news-search", "whoosh-plain"]
+    return ["news-search", "news-search-xapian", "whoosh-plain"]
 
 
 # --- the document sets -------------------------------------------------------------------
@@ -121,10 +134,10 @@ def plain_schema():
 
 def work_rebuild(system: str, docs: Path, index: Path) -> dict:
     started = time.perf_counter()
-    if system == "news-search":
+    if system in BACKEND_OF:
         from search import Engine
 
-        report = Engine.rebuild(index, stream(docs))
+        report = Engine.rebuild(index, stream(docs), backend=BACKEND_OF[system])
         count = report.added
     else:
         from whoosh import index as whoosh_index
@@ -170,7 +183,7 @@ def work_analyze(system: str, docs: Path) -> dict:
 def work_query(system: str, index: Path, queries: list[str]) -> dict:
     """Cold open, then every query with 10 hits and their snippets rendered."""
     started = time.perf_counter()
-    if system == "news-search":
+    if system in BACKEND_OF:
         from search import Engine
 
         engine = Engine.open(index)
@@ -245,12 +258,15 @@ def measured(argv: list[str]) -> dict:
 
 def bench_set(label: str, docs: Path, queries_file: Path, scratch: Path) -> dict:
     results: dict = {"load_before": os.getloadavg()[0]}
-    for system in ("news-search", "whoosh-plain"):
+    for system in systems():
         index = scratch / f"{label}-{system}"
         rebuild = measured(
             ["--worker", "rebuild", "--system", system, "--docs", str(docs), "--index", str(index)]
         )
-        analyze = measured(["--worker", "analyze", "--system", system, "--docs", str(docs)])
+        if system == "news-search-xapian":  # the same analysis as on Whoosh: measured once
+            analyze = results["news-search"]["analyze"]
+        else:
+            analyze = measured(["--worker", "analyze", "--system", system, "--docs", str(docs)])
         query = measured(
             ["--worker", "query", "--system", system, "--index", str(index), "--queries", str(queries_file)]
         )
@@ -267,9 +283,9 @@ def markdown(sets: dict, header: str) -> str:
              "| rebuild peak RSS MB | index MB | cold open ms | p50 ms | p95 ms | p99 ms "
              "| query peak RSS MB |",
              "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
-    for label, systems in sets.items():
-        for system in ("news-search", "whoosh-plain"):
-            r = systems[system]
+    for label, measured_systems in sets.items():
+        for system in [name for name in measured_systems if name in (*BACKEND_OF, "whoosh-plain")]:
+            r = measured_systems[system]
             b, a, q = r["rebuild"], r["analyze"], r["query"]
             cells = [
                 label, system, f"{b['documents']:,}", f"{b['seconds']:,.0f} ({b['cpu_s']:,.0f})",
@@ -279,20 +295,25 @@ def markdown(sets: dict, header: str) -> str:
             ]  # fmt: skip
             lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "Ratios, news-search ÷ plain Whoosh (throughput: higher is better; time: lower):", "",
-              "| set | rebuild throughput | analyzer throughput | rebuild CPU time | p95 latency "
+              "| set | system | rebuild throughput | analyzer throughput | rebuild CPU time | p95 latency "
               "| index size | load average before, after |",
-              "|---|---:|---:|---:|---:|---:|---|"]  # fmt: skip
-    for label, systems in sets.items():
-        ours, plain = systems["news-search"], systems["whoosh-plain"]
-        lines.append(
-            f"| {label} | {ours['rebuild']['docs_per_s'] / plain['rebuild']['docs_per_s']:.2f}× "
-            f"| {ours['analyze']['tokens_per_s'] / plain['analyze']['tokens_per_s']:.2f}× "
-            f"| {ours['rebuild']['cpu_s'] / plain['rebuild']['cpu_s']:.2f}× "
-            f"| {ours['query']['p95_ms'] / plain['query']['p95_ms']:.2f}× "
-            f"| {ours['rebuild']['bytes'] / plain['rebuild']['bytes']:.2f}× "
-            f"| {systems['load_before']:.1f}, {systems['load_after']:.1f} |"
-        )
+              "|---|---|---:|---:|---:|---:|---:|---|"]  # fmt: skip
+    for label, measured_systems in sets.items():
+        plain = measured_systems["whoosh-plain"]
+        for system in [name for name in BACKEND_OF if name in measured_systems]:
+            lines.append(_ratio_row(label, system, measured_systems[system], plain, measured_systems))
     return "\n".join(lines)
+
+
+def _ratio_row(label: str, system: str, ours: dict, plain: dict, measured_systems: dict) -> str:
+    return (
+        f"| {label} | {system} | {ours['rebuild']['docs_per_s'] / plain['rebuild']['docs_per_s']:.2f}× "
+        f"| {ours['analyze']['tokens_per_s'] / plain['analyze']['tokens_per_s']:.2f}× "
+        f"| {ours['rebuild']['cpu_s'] / plain['rebuild']['cpu_s']:.2f}× "
+        f"| {ours['query']['p95_ms'] / plain['query']['p95_ms']:.2f}× "
+        f"| {ours['rebuild']['bytes'] / plain['rebuild']['bytes']:.2f}× "
+        f"| {measured_systems['load_before']:.1f}, {measured_systems['load_after']:.1f} |"
+    )
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ from whoosh import fields, index, scoring
 from whoosh import query as wq
 from whoosh.analysis import Analyzer
 
+from search.backends import DEFAULT_BACKEND, BackendUnavailableError, get_backend
 from search.engine import Engine
 from search.evaluation import baselines
 
@@ -33,16 +34,16 @@ class System(Protocol):
 
 
 class ProjectSystem:
-    """news-search itself, in the any-word mode (see docs/evaluation.md)."""
+    """news-search itself, in the any-word mode (see docs/evaluation.md), on one backend."""
 
-    name = "news-search"
-
-    def __init__(self, match: str = "any") -> None:
+    def __init__(self, match: str = "any", backend: str = DEFAULT_BACKEND) -> None:
         self.match = match
+        self.backend = backend
+        self.name = "news-search" if backend == DEFAULT_BACKEND else f"news-search-{backend}"
         self.engine: Engine | None = None
 
     def build(self, records: Iterable[Record], folder: Path) -> None:
-        Engine.rebuild(folder, records)
+        Engine.rebuild(folder, records, backend=self.backend)
         self.engine = Engine.open(folder)
 
     def open(self, folder: Path) -> None:
@@ -105,9 +106,15 @@ class WhooshBaseline:
 
 
 def standard_systems() -> list[System]:
-    """What every evaluation run compares: ours and the two baselines."""
+    """What every evaluation run compares: ours (on each backend installed) and the two baselines."""
+    ours: list[System] = [ProjectSystem()]
+    try:
+        get_backend("xapian")
+        ours.append(ProjectSystem(backend="xapian"))
+    except BackendUnavailableError:
+        pass
     return [
-        ProjectSystem(),
+        *ours,
         WhooshBaseline("lucene-ar+porter", baselines.lucene_arabic_english_analyzer),
         WhooshBaseline("whoosh-standard", baselines.plain_whoosh_analyzer),
     ]
