@@ -1,7 +1,8 @@
 """The `news-search` command: rebuild-index, add, query, stats, serve, aliases, eval.
 
 Exit codes: 0 all went well, 1 some documents were rejected (the rest are
-indexed), 2 usage error or unusable input (nothing was changed).
+indexed), 2 usage error or unusable input (nothing was changed), 130
+interrupted (Ctrl+C), 141 the output's reader went away (`| head`).
 Index location: --index, else $NEWS_SEARCH_INDEX, else ./index.
 
 entry.py (main) -> parser.py (the grammar) -> the commands, a module per kind: indexing.py,

@@ -15,7 +15,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="news-search",
         description="Bilingual Arabic-English news search: build an index, add to it, query it.",
-        epilog="Exit codes: 0 ok, 1 some documents rejected, 2 usage error or unusable input.",
+        epilog="Exit codes: 0 ok, 1 some documents rejected, 2 usage error or unusable input, "
+        "130 interrupted, 141 output closed (| head).",
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
