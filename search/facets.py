@@ -62,9 +62,8 @@ def facet_values(
     """
     facets: dict[str, list[FacetValue]] = {}
     for spec in FACETS:
-        if spec.name not in counted:
-            continue
-        counts = counted[spec.name]
+        # Every facet is listed, empty when nothing matched: the same keys on every backend.
+        counts = counted.get(spec.name) or Counter()
         chosen = selected.get(spec.name)
         if spec.chronological:
             order = sorted(counts, reverse=True)
