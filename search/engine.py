@@ -25,7 +25,7 @@ from search.index import IndexStore
 from search.locking import WriterLock
 from search.reports import IndexReport
 from search.results import Results
-from search.searching import SearchRequest, run_search
+from search.searching import SearchRequest, highlight_article, run_search
 
 
 class Engine:
@@ -166,6 +166,12 @@ class Engine:
             query, limit, page, lang, source, since, until, sort, month, entity, match
         )
         return run_search(self._reader(), request, self.aliases, correct=correct)
+
+    def highlight(self, document: Document, query: str) -> tuple[str, str]:
+        """The article's title and body as HTML with `query` marked as its hit
+        was: the words, and each entity the query names in the form the
+        article writes it (ISIS marks داعـــش). Everything else is escaped."""
+        return highlight_article(document.title, document.body, query, self.aliases)
 
     def warm(self) -> None:
         """Build what the first searches would otherwise build while a reader

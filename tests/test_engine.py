@@ -194,6 +194,14 @@ def test_isis_marks_the_arabic_form_in_the_arabic_hit(seeds_engine: Engine) -> N
     assert "داعش" in " ".join(marked(arabic.snippet)) and arabic.matched_entities == ("isis",)
 
 
+def test_article_highlight_marks_the_alias_forms_its_hit_marked(seeds_engine: Engine) -> None:
+    """The article page's marks (Engine.highlight) agree with the hit's: ISIS marks داعش."""
+    [arabic] = [hit for hit in seeds_engine.search("ISIS") if hit.lang == "ar"]
+    title_html, body_html = seeds_engine.highlight(seeds_engine.get(arabic.id), "ISIS")
+    assert set(marked(arabic.snippet)) <= set(marked(body_html)) and "داعش" in " ".join(marked(body_html))
+    assert marked(arabic.title_html) == marked(title_html)
+
+
 def test_al_sharaa_finds_the_arabic_seed_and_the_english_ones_naming_him(seeds_engine: Engine) -> None:
     results = seeds_engine.search("al-Sharaa")
     assert [hit.lang for hit in results].count("ar") == 1 and results.total == 4

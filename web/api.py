@@ -12,7 +12,6 @@ from dataclasses import asdict
 from flask import Blueprint, Response, abort, jsonify, request
 
 from search.errors import InvalidParameterError
-from search.searching import highlight_article
 from web import current_engine
 from web.params import SearchParams
 
@@ -36,7 +35,7 @@ def article(doc_id: str) -> Response:
     if document is None:
         abort(404, description=f"id: no article has the id {doc_id[:200]!r}")
     query = request.args.get("q", "").strip()
-    title_html, body_html = highlight_article(document.title, document.body, query)
+    title_html, body_html = current_engine().highlight(document, query)
     fields = {name: value for name, value in asdict(document).items() if name not in _INTERNAL_FIELDS}
     fields["published"] = document.published.isoformat() if document.published else None
     return jsonify({**fields, "title_html": title_html, "body_html": body_html})

@@ -21,7 +21,6 @@ from flask import (
     url_for,
 )
 
-from search.searching import highlight_article
 from web import current_engine, i18n
 from web.params import SearchParams
 from web.presentation import template_globals
@@ -96,7 +95,7 @@ def article_page(doc_id: str) -> Response:
     if document is None:
         abort(404)
     query = request.args.get("q", "").strip()
-    title_html, body_html = highlight_article(document.title, document.body, query)
+    title_html, body_html = current_engine().highlight(document, query)
     back = url_for("ui.search_page", q=query) if query else None
     return make_response(
         render_template(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,3 +28,12 @@ def app(web_engine: Engine) -> Flask:
 @pytest.fixture
 def client(app: Flask) -> FlaskClient:
     return app.test_client()
+
+
+def alias_marked_hit(engine: Engine, query: str) -> tuple[str, str]:
+    """An Arabic hit of `query` whose snippet marks a tatweel-stretched alias form: (id, the form)."""
+    for hit in engine.search(query, lang="ar", limit=50):
+        for form in re.findall(r"<mark>([^<]*)</mark>", hit.snippet):
+            if "\u0640" in form:
+                return hit.id, form
+    raise AssertionError(f"no Arabic hit of {query} marks a form with tatweel")

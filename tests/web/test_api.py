@@ -7,6 +7,7 @@ from flask.testing import FlaskClient
 
 from search import Engine
 from tests.conftest import HOSTILE_DOCUMENTS
+from tests.web.conftest import alias_marked_hit
 
 
 def api(client: FlaskClient, url: str, status: int = 200) -> dict:
@@ -144,7 +145,7 @@ def test_doc(client: FlaskClient, web_engine: Engine, path: str, doc_id: str) ->
 
 def test_doc_marks_the_query(client: FlaskClient) -> None:
     data = api(client, "/api/doc/sample-ar-001?q=الشرع")
-    assert "<mark>الشرع</mark>" in data["body_html"] and "<mark>الشرع</mark>" in data["title_html"]
+    assert "<mark>أحمد الشرع</mark>" in data["body_html"] and "<mark>أحمد الشرع</mark>" in data["title_html"]
 
 
 def test_unknown_doc_is_404_json(client: FlaskClient) -> None:
@@ -163,3 +164,10 @@ def test_healthz(client: FlaskClient, web_engine: Engine) -> None:
 
 def test_unknown_api_path_is_404_json(client: FlaskClient) -> None:
     assert "error" in api(client, "/api/nothing-here", status=404)
+
+
+def test_doc_marks_the_alias_form_its_hit_marked(client: FlaskClient, web_engine: Engine) -> None:
+    """?q=ISIS marks the Arabic article's own form (تنظيم داعـــش, with tatweel), as its snippet did."""
+    doc_id, form = alias_marked_hit(web_engine, "ISIS")
+    data = api(client, f"/api/doc/{doc_id}?q=ISIS")
+    assert f"<mark>{form}</mark>" in data["body_html"]

@@ -10,6 +10,7 @@ from flask.testing import FlaskClient
 
 from search import Engine
 from tests.conftest import HOSTILE_DOCUMENTS
+from tests.web.conftest import alias_marked_hit
 
 
 def page(client: FlaskClient, url: str, status: int = 200, **options) -> BeautifulSoup:
@@ -216,8 +217,9 @@ def test_arabic_interface_facets_and_dates(client: FlaskClient) -> None:
 @pytest.mark.parametrize(
     ("doc_id", "query", "marked"),
     [
-        ("sample-en-001", "Sharaa", {"Sharaa"}),
-        ("sample-ar-001", "الشرع", {"الشرع", "للشرع"}),  # clitic forms too
+        # The entity as the article names it, as in its hit (Engine.highlight, with aliases).
+        ("sample-en-001", "Sharaa", {"Ahmad al-Sharaa", "Al-Sharaa", "al-Sharaa"}),
+        ("sample-ar-001", "الشرع", {"أحمد الشرع", "الشرع", "للشرع"}),  # clitic forms too
         ("https://example.org/wire/2026/03/21/raqqa-market?ref=rss#top", "Raqqa", {"Raqqa"}),
     ],
 )
@@ -238,6 +240,13 @@ def test_article_page(
     assert {mark.get_text() for mark in article.select("mark")} <= marked and article.select("mark")
     assert query_of(article.select_one(".back a")["href"]) == {"q": [query]}
     assert not soup.select_one("input[type=search]").has_attr("autofocus")  # reading, not searching
+
+
+def test_article_page_marks_the_alias_form_its_hit_marked(client: FlaskClient, web_engine: Engine) -> None:
+    """/doc/<id>?q=ISIS marks what the hit's snippet marked: the article's own Arabic form."""
+    doc_id, form = alias_marked_hit(web_engine, "ISIS")
+    article = page(client, f"/doc/{doc_id}?q=ISIS").select_one("article.article")
+    assert form in {mark.get_text() for mark in article.select(".article-body mark")}
 
 
 def test_article_link_from_the_results_resolves_a_url_id(client: FlaskClient) -> None:
