@@ -18,8 +18,8 @@ from typing import Any
 
 from flask import Flask, current_app
 
-from search.cli import default_index
 from search.engine import Engine
+from search.locations import default_index
 from web.security import MAX_CONTENT_LENGTH, add_security_headers, printable, refuse_large_bodies
 
 _ENGINE = "news_search.engine"

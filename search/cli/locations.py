@@ -1,17 +1,18 @@
-"""Where the commands find things: the index folder and the bundled sample articles."""
+"""Where the commands find things: the index folder and the bundled sample articles.
+
+The default index itself is search/locations.py's (the web app uses it too);
+it is re-exported here for callers of `search.cli.default_index`.
+"""
 
 from __future__ import annotations
 
-import os
 from importlib import resources
 from pathlib import Path
 
 from search.cli.exits import UsageError
+from search.locations import default_index
 
-
-def default_index() -> str:
-    """The default of --index: $NEWS_SEARCH_INDEX, else ./index (an empty variable counts as unset)."""
-    return os.environ.get("NEWS_SEARCH_INDEX") or "index"
+__all__ = ["check_index_path", "default_index", "sample_corpus"]
 
 
 def check_index_path(path: str) -> None:

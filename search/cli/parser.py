@@ -8,7 +8,7 @@ from __future__ import annotations
 import argparse
 
 from search.cli import aliases, evaluating, indexing, querying, serving
-from search.cli.locations import default_index
+from search.locations import default_index
 
 
 def build_parser() -> argparse.ArgumentParser:
