@@ -72,23 +72,27 @@ def word_forms(raw: str, script: str) -> WordForms:
 
 
 # The index analyses every title and body twice, once per view, and the
-# aliases read them too, all handed the same string object: the words of the
-# last text are kept so the next reader skips tokenising. One entry, replaced
-# as a whole, so threads never see half of it.
-_last_words: tuple[str, list[tuple[WordForms, int, int]]] = ("", [])
+# aliases read them too, all handed the same string objects, in turn: the
+# words of the last few texts are kept (by identity), so the next reader of
+# the title or the body skips tokenising. The tuple is replaced as a whole,
+# so threads never see half of it.
+_RECENT_TEXTS = 4  # an article's title and body, and the previous article's
+_recent_words: tuple[tuple[str, list[tuple[WordForms, int, int]]], ...] = ()
 
 
 def words_in(text: str) -> list[tuple[WordForms, int, int]]:
     """Every written word of `text` with its forms and its span, in order."""
-    global _last_words
-    last_text, words = _last_words
-    if last_text is not text:
-        words = []
-        for match in scan(text):
-            raw = match.group()
-            forms = _cache.get(raw) or word_forms(raw, script_of(match))
-            words.append((forms, match.start(), match.end()))
-        _last_words = (text, words)
+    global _recent_words
+    recent = _recent_words
+    for seen, words in recent:
+        if seen is text:
+            return words
+    words = []
+    for match in scan(text):
+        raw = match.group()
+        forms = _cache.get(raw) or word_forms(raw, script_of(match))
+        words.append((forms, match.start(), match.end()))
+    _recent_words = ((text, words), *recent[: _RECENT_TEXTS - 1])
     return words
 
 
