@@ -63,13 +63,19 @@ def document(fields: Mapping[str, Any]) -> xapian.Document:
     """The Xapian document of one article's index fields (index.document_fields)."""
     doc = xapian.Document()
     for name, (stem_field, exact_field) in TEXT_VIEWS.items():
+        stem_prefix, exact_prefix = PREFIXES[stem_field], PREFIXES[exact_field]
+        stems: dict[str, int] = {}
         # One pass over the words gives both views; positions count every
         # written word, as the analyzers' do (search/analysis/bilingual.py).
+        # Stems are counted first: one call per distinct term, not per word.
         for position, (forms, _, _) in enumerate(words_in(fields.get(name) or ""), start=1):
-            if forms.stem and len(stem := term(stem_field, forms.stem).encode()) <= MAX_TERM_BYTES:
-                doc.add_term(stem)
-            if forms.exact and len(exact := term(exact_field, forms.exact).encode()) <= MAX_TERM_BYTES:
+            if forms.stem:
+                stems[forms.stem] = stems.get(forms.stem, 0) + 1
+            if forms.exact and (exact := _fitting(exact_prefix, forms.exact)):
                 doc.add_posting(exact, position)
+        for stem, count in stems.items():
+            if text := _fitting(stem_prefix, stem):
+                doc.add_term(text, count)
     for word in terms(fields.get("source_words") or "", View.EXACT):
         doc.add_term(term("source_words", word))
     for name in ("lang", "source", "month", "id", "content_hash"):
@@ -94,6 +100,14 @@ def document(fields: Mapping[str, Any]) -> xapian.Document:
         stored["title"] = fields["_stored_title"]
     doc.set_data(json.dumps(stored, ensure_ascii=False))
     return doc
+
+
+def _fitting(prefix: str, text: str) -> str | None:
+    """The prefixed term, or None when it is too long to be a Xapian term."""
+    full = f"{prefix}:{text}" if text[:1].isupper() else prefix + text
+    if len(full) * 4 > MAX_TERM_BYTES and len(full.encode()) > MAX_TERM_BYTES:
+        return None
+    return full
 
 
 def stored(doc: xapian.Document) -> dict[str, Any]:
