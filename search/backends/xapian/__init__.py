@@ -2,7 +2,8 @@
 `news-search[xapian]` (PyPI's xapian-bindings-binary, Linux wheels, GPL-2.0-or-later).
 
 terms.py (fields to terms, values and data) -> query.py (plans and filters to
-xapian.Query) -> reader.py (ranking, totals, facets); writing is here.
+xapian.Query) -> reader.py (ranking, totals, facets); writing is here, and in
+bulk.py for rebuilds with several processes.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Any
 import xapian
 
 from search.backends import WRITER_LIMIT_MB
+from search.backends.xapian.bulk import ShardedWriter
 from search.backends.xapian.reader import XapianReader
 from search.backends.xapian.terms import document, key_term
 from search.errors import IndexLockedError
@@ -64,7 +66,9 @@ class XapianBackend:
 
     def writer(
         self, folder: Path, bulk: bool = False, procs: int = 1, limitmb: int = WRITER_LIMIT_MB
-    ) -> XapianWriter:
+    ) -> XapianWriter | ShardedWriter:
+        if bulk and procs > 1:
+            return ShardedWriter(folder, procs)
         return XapianWriter(folder, bulk)
 
 

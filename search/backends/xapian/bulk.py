@@ -1,0 +1,132 @@
+"""A rebuild's writer for Xapian: several processes each index a share of the articles
+into a shard of their own, and the shards are merged into the generation at commit.
+
+Xapian's own writing is C++, but building each document's terms is Python,
+and one process leaves the other cores idle. Workers are forked while the
+writer lock is held (search/locking.py makes them ignore Ctrl-C and die with
+the parent). Articles go out in batches, in turn; commit merges the shards
+with Xapian's compaction, which also renumbers their documents.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import queue
+import shutil
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import xapian
+
+from search.backends.xapian.terms import document
+from search.errors import IndexWriteError
+
+BATCH = 200  # articles per message to a worker
+QUEUED_BATCHES = 4  # per worker: bounds the memory of articles waiting
+SHARD_PREFIX = ".shard-"
+MERGED = ".merged"
+
+
+def _index_shard(path: str, inbox: multiprocessing.Queue) -> None:
+    """A worker: add every article it is sent to its own shard, then commit it."""
+    db = xapian.WritableDatabase(path, xapian.DB_CREATE_OR_OPEN | xapian.DB_NO_SYNC)
+    while (batch := inbox.get()) is not None:
+        for fields in batch:
+            db.add_document(document(fields))
+    db.commit()
+    db.close()
+
+
+class ShardedWriter:
+    """`procs` worker processes, each writing a shard under the generation folder."""
+
+    def __init__(self, folder: Path, procs: int) -> None:
+        self.folder = folder
+        context = multiprocessing.get_context("fork")
+        self.inboxes = [context.Queue(QUEUED_BATCHES) for _ in range(procs)]
+        self.workers = [
+            context.Process(target=_index_shard, args=(str(self._shard(number)), inbox), daemon=True)
+            for number, inbox in enumerate(self.inboxes)
+        ]
+        for worker in self.workers:
+            worker.start()
+        self.batch: list[dict[str, Any]] = []
+        self.turn = 0
+
+    def _shard(self, number: int) -> Path:
+        return self.folder / f"{SHARD_PREFIX}{number}"
+
+    def add(self, fields: Mapping[str, Any]) -> None:
+        self.batch.append(dict(fields))
+        if len(self.batch) >= BATCH:
+            self._send()
+
+    def update(self, fields: Mapping[str, Any]) -> None:
+        self.add(fields)  # a rebuild's articles are new, and their ids unique (indexing.py)
+
+    def delete(self, doc_id: str) -> bool:
+        raise NotImplementedError("a rebuild writes a fresh generation; delete from the live index")
+
+    def _send(self) -> None:
+        number = self.turn % len(self.workers)
+        self.turn += 1
+        self._put(number, self.batch)
+        self.batch = []
+
+    def _put(self, number: int, message: list[dict[str, Any]] | None) -> None:
+        """Hand a message to worker `number`, failing (not waiting forever) if it died."""
+        while True:
+            try:
+                self.inboxes[number].put(message, timeout=1.0)
+                return
+            except queue.Full:
+                if not self.workers[number].is_alive():
+                    raise IndexWriteError(
+                        f"{self.folder}: an indexing process ended with code {self.workers[number].exitcode}"
+                    ) from None
+
+    def commit(self) -> None:
+        try:
+            if self.batch:
+                self._send()
+            for number in range(len(self.workers)):
+                self._put(number, None)
+            for worker in self.workers:
+                worker.join()
+            failed = [worker.exitcode for worker in self.workers if worker.exitcode]
+            if failed:
+                raise IndexWriteError(f"{self.folder}: indexing processes ended with codes {failed}")
+            self._merge()
+        except BaseException:
+            self.cancel()
+            raise
+
+    def _merge(self) -> None:
+        """The shards compacted into one database, which replaces the generation's empty one."""
+        shards = xapian.Database()
+        for number in range(len(self.workers)):
+            shards.add_database(xapian.Database(str(self._shard(number))))
+        merged = self.folder / MERGED
+        shards.compact(str(merged))
+        shards.close()
+        for old in self.folder.iterdir():
+            if old.is_file() and (old.suffix == ".glass" or old.name in ("iamglass", "flintlock")):
+                old.unlink()
+        for new in merged.iterdir():
+            new.rename(self.folder / new.name)
+        merged.rmdir()
+        self._remove_shards()
+
+    def cancel(self) -> None:
+        for worker in self.workers:
+            if worker.is_alive():
+                worker.terminate()
+        for worker in self.workers:
+            worker.join()
+        self._remove_shards()
+        shutil.rmtree(self.folder / MERGED, ignore_errors=True)
+
+    def _remove_shards(self) -> None:
+        for number in range(len(self.workers)):
+            shutil.rmtree(self._shard(number), ignore_errors=True)
