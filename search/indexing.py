@@ -9,10 +9,13 @@ index exactly as it was.
 from __future__ import annotations
 
 import errno
+import multiprocessing
 import os
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
@@ -155,6 +158,63 @@ def _committed(writer: Writer) -> Iterator[Writer]:
     writer.commit()
 
 
+def _first_copies(docs: Iterable[Document], report: IndexReport) -> Iterator[Document]:
+    """The documents whose id and text were not seen before in this rebuild; the others reported."""
+    seen: dict[str, str] = {}  # id -> origin
+    texts: dict[str, str] = {}  # content hash -> id
+    for doc in docs:
+        text = content_id(doc.title, doc.body)
+        if doc.id in seen or text in texts:
+            first = f"same id as {seen[doc.id]}" if doc.id in seen else f"same text as {texts[text]}"
+            report.duplicates.append(Rejection(doc.origin, f"{first}: first one kept", doc.id))
+            continue
+        seen[doc.id], texts[text] = doc.origin, doc.id
+        yield doc
+
+
+# Annotation (entity mentions, name keys) is the largest part of preparing an
+# article, and pure Python: a rebuild with several processes spreads it over
+# them. Articles go out in chunks, a bounded number at a time, so a 100k
+# rebuild never holds more than a few hundred in memory.
+PREPARE_CHUNK = 64
+CHUNKS_IN_FLIGHT = 4  # per process
+_preparing: AliasResolver | None = None  # the resolver, as the forked processes inherit it
+
+
+def _prepare(docs: list[Document]) -> list[dict[str, object]]:
+    assert _preparing is not None
+    return [document_fields(doc, _preparing.annotate(doc.title, doc.body)) for doc in docs]
+
+
+def _prepared(docs: Iterable[Document], resolver: AliasResolver, procs: int) -> Iterator[dict[str, object]]:
+    """The index fields of each document, in order, annotated in `procs` processes."""
+    if procs <= 1:
+        for doc in docs:
+            yield document_fields(doc, resolver.annotate(doc.title, doc.body))
+        return
+    global _preparing
+    _preparing = resolver  # before the fork, so every process has it without loading it again
+    pending: deque[AsyncResult[list[dict[str, object]]]] = deque()
+    with multiprocessing.get_context("fork").Pool(procs) as pool:
+        for chunk in _chunks(docs, PREPARE_CHUNK):
+            pending.append(pool.apply_async(_prepare, (chunk,)))
+            if len(pending) >= procs * CHUNKS_IN_FLIGHT:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+
+
+def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
 def default_procs() -> int:
     """Writer processes for a rebuild: the cores, at most 4 (Whoosh gains little beyond)."""
     return max(1, min(os.cpu_count() or 1, 4))
@@ -214,19 +274,12 @@ def _rebuild_locked(
     try:
         store.store_aliases(generation, alias_files, resolver.fingerprint)
         engine = get_backend(backend_of(generation))
-        seen: dict[str, str] = {}  # id -> origin
-        texts: dict[str, str] = {}  # content hash -> id
-        bulk = engine.writer(generation, bulk=True, procs=procs or default_procs(), limitmb=limitmb)
+        procs = procs or default_procs()
+        bulk = engine.writer(generation, bulk=True, procs=procs, limitmb=limitmb)
         with _committed(bulk) as writer:
             stream = progress(items) if progress else items
-            for doc in _validated(stream, report):
-                text = content_id(doc.title, doc.body)
-                if doc.id in seen or text in texts:
-                    first = f"same id as {seen[doc.id]}" if doc.id in seen else f"same text as {texts[text]}"
-                    report.duplicates.append(Rejection(doc.origin, f"{first}: first one kept", doc.id))
-                    continue
-                seen[doc.id], texts[text] = doc.origin, doc.id
-                writer.add(document_fields(doc, resolver.annotate(doc.title, doc.body)))
+            for fields in _prepared(_first_copies(_validated(stream, report), report), resolver, procs):
+                writer.add(fields)
                 report.added += 1
         if report.added == 0 and not allow_empty:
             raise EmptyRebuildError(

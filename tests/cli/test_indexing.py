@@ -95,12 +95,12 @@ def test_unwritable_rejects_file_exits_2_before_indexing(
     assert not index.exists()  # nothing indexed, so no reject list lost
 
 
-def test_ctrl_c_during_a_multiprocess_rebuild_prints_one_line(tmp_path: Path) -> None:
+def test_ctrl_c_during_a_multiprocess_rebuild_prints_one_line(tmp_path: Path, backend: str) -> None:
     """Ctrl-C reaches the whole process group, as at a terminal: one line, exit 130, old index kept."""
     index = tmp_path / "index"
     run_cli = [sys.executable, "-m", "search"]
     subprocess.run(
-        [*run_cli, "rebuild-index", "--sample", "--index", str(index), "--procs", "1"],
+        [*run_cli, "rebuild-index", "--sample", "--index", str(index), "--procs", "1", "--backend", backend],
         check=True,
         capture_output=True,
     )
@@ -116,7 +116,7 @@ def test_ctrl_c_during_a_multiprocess_rebuild_prints_one_line(tmp_path: Path) ->
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
     command = [*run_cli, "rebuild-index", str(corpus), "--index", str(index), "--procs", "2"]
     with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True) as rebuild:
-        workers = _writer_processes(rebuild.pid, 2)
+        workers = _writer_processes(rebuild.pid, 4)  # two preparing articles, two writing them
         os.killpg(rebuild.pid, signal.SIGINT)
         _, err = rebuild.communicate(timeout=60)
     assert rebuild.returncode == 130 and err == "interrupted; the live index is unchanged\n", err
@@ -130,7 +130,7 @@ def _writer_processes(pid: int, count: int) -> list[psutil.Process]:
     """The rebuild's writer processes, once `count` of them have started (they start with the work)."""
     parent = psutil.Process(pid)
     deadline = time.monotonic() + 30
-    while len(children := parent.children()) < count:
+    while len(children := parent.children(recursive=True)) < count:
         assert time.monotonic() < deadline, "the writers never started"
         time.sleep(0.02)
     return children
