@@ -9,6 +9,10 @@ answer), and rewrites the load-test section of docs/benchmarks.md.
 
     python scripts/loadtest.py --index DIR [--clients 50] [--seconds 60] [--threads 8]
     python scripts/loadtest.py --build ../shared/data --index /tmp/news-20k   # build the ~20k corpus first
+    python scripts/loadtest.py --build ../shared/data --backend xapian --index /tmp/news-20k-xapian
+
+The section in docs/benchmarks.md has a row per backend; each run replaces its
+backend's row (kept in docs/loadtest.json).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ ENTITY_QUERIES = ["داعش", "ISIS", "الشرع", "al-Sharaa", "Palmyra", "ت�
 MARKERS = ("<!-- loadtest:start -->", "<!-- loadtest:end -->")
 
 
-def build(data: Path, index: Path) -> int:
+def build(data: Path, index: Path, backend: str) -> int:
     """The ~20k real articles: antcorpus, BBC and CNN Arabic, BBC English."""
 
     def records():
@@ -54,7 +58,7 @@ def build(data: Path, index: Path) -> int:
                 yield {"id": f"bbc-{record['id']}", "title": record["title"], "body": record["text"],
                        "lang": "en", "source": "BBC"}  # fmt: skip
 
-    report = Engine.rebuild(index, records())
+    report = Engine.rebuild(index, records(), backend=backend)
     print(report.summary(), file=sys.stderr)
     return report.added
 
@@ -138,6 +142,7 @@ def main() -> None:
     parser.add_argument(
         "--build", type=Path, metavar="DATA", help="first build the ~20k index from ../shared/data"
     )
+    parser.add_argument("--backend", choices=("whoosh", "xapian"), default="whoosh", help="for --build")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--threads", type=int, default=8, help="waitress worker threads")
@@ -145,10 +150,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     args = parser.parse_args()
     if args.build:
-        build(args.build, args.index)
+        build(args.build, args.index, args.backend)
     queries, ids = queries_and_ids(args.index, 300, args.seed)
     with Engine.open(args.index) as engine:
         documents = engine.doc_count()
+        backend = engine.backend
     port = free_port()
     command = [sys.executable, "-m", "search", "serve", "--index", str(args.index), "--port", str(port),
                "--threads", str(args.threads)]  # fmt: skip
@@ -175,6 +181,7 @@ def main() -> None:
     errors = [error for client in clients for error in client.errors]
     result = {
         "date": dt.date.today().isoformat(),
+        "backend": backend,
         "documents": documents,
         "clients": args.clients,
         "seconds": round(elapsed, 1),
@@ -194,23 +201,33 @@ def main() -> None:
 
 
 def write_section(args: argparse.Namespace, result: dict) -> None:
+    store = args.out.with_name("loadtest.json")
+    runs = json.loads(store.read_text("utf-8")) if store.exists() else {}
+    runs[result["backend"]] = {key: value for key, value in result.items() if key != "server_log"}
+    store.write_text(json.dumps(runs, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    rows = [
+        f"| {run['backend']} | {run['date']} | {run['documents']} | {run['clients']} | {run['seconds']} "
+        f"| {run['requests']} | {run['requests_per_second']} | {run['p50_ms']} | {run['p95_ms']} "
+        f"| {run['p99_ms']} | {run['errors']} |"
+        for run in runs.values()
+    ]
     section = "\n".join([
         MARKERS[0],
         "## Load test",
         "",
-        f"Run {result['date']} with `python scripts/loadtest.py --index DIR --clients {result['clients']} "
+        f"Run with `python scripts/loadtest.py --index DIR --clients {result['clients']} "
         f"--seconds {args.seconds:g} --threads {result['threads']}` against `news-search serve`",
         "on 127.0.0.1,",
-        f"on an index of {result['documents']} real articles (antcorpus, BBC and CNN Arabic, BBC English; "
-        "`--build ../shared/data` makes it). The clients and the server share this 2-core machine.",
+        "on an index of the ~20k real articles (antcorpus, BBC and CNN Arabic, BBC English; "
+        "`--build ../shared/data [--backend xapian]` makes it), on each backend. The clients and the",
+        "server share this 2-core machine.",
         "Each client is a closed loop on a keep-alive connection: 70 % `/api/search`, 20 % result pages",
         "(pages 1-3), 10 % article pages, queries drawn from title words and entity names (fixed seed).",
         "",
-        "| clients | seconds | requests | requests/s | p50 ms | p95 ms | p99 ms | errors |",
-        "|---|---|---|---|---|---|---|---|",
-        f"| {result['clients']} | {result['seconds']} | {result['requests']} "
-        f"| {result['requests_per_second']} | {result['p50_ms']} | {result['p95_ms']} | {result['p99_ms']} "
-        f"| {result['errors']} |",
+        "| backend | date | articles | clients | seconds | requests | requests/s | p50 ms | p95 ms | p99 ms "
+        "| errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+        *rows,
         "",
         "Latency here is what a client waits, queueing included: with 50 clients and 2 cores most of it",
         "is waiting for a turn, so p50 is about clients ÷ throughput.",
