@@ -81,3 +81,13 @@ def test_dates_outside_the_searched_years_state_the_range(sample_engine: Engine,
 def test_the_edges_of_the_range_are_searched(sample_engine: Engine) -> None:
     assert sample_engine.search("Palmyra", since="1900-01-01", until="2099-12-31").total > 0
     assert sample_engine.search("Palmyra", month="2099-12").total == 0
+
+
+def test_deep_nesting_on_the_command_line_exits_2_with_one_line(
+    sample_index, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from search.cli import main
+
+    assert main(["query", "(" * 244 + "a", "--index", str(sample_index)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: query: parentheses nested 244 deep") and len(err.splitlines()) == 1
