@@ -12,7 +12,7 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -136,35 +136,22 @@ class Engine:
 
     # --- reading -------------------------------------------------------------
 
-    def search(
-        self,
-        query: str,
-        limit: int = 10,
-        page: int = 1,
-        lang: str | None = None,
-        source: str | None = None,
-        since: str | date | datetime | None = None,
-        until: str | date | datetime | None = None,
-        sort: str = "relevance",
-        month: str | None = None,
-        correct: bool = True,
-        entity: str | None = None,
-        match: str = "all",
-    ) -> Results:
+    def search(self, query: str, *, correct: bool = True, **options: Any) -> Results:
         """Search in both languages at once. A malformed query never raises; a
         parameter out of bounds raises InvalidParameterError naming it.
 
+        `options` are the fields of SearchRequest, by keyword
+        (search.searching.PARAMETERS lists them with their help): limit,
+        page, lang, source, since and until (text or dates), sort, and:
         `month` ("2025-12") keeps articles published in that month; `entity`
-        (a canonical id such as "isis") those that name that entity. Results
-        carry facet counts over every match (language, source, month, entity)
-        and, when nothing or only some words matched, a spelling suggestion
-        from the index vocabulary; `correct=False` searches the words exactly
-        as given ("search instead for"). `match="any"` ranks articles having
-        any of the words (BM25 over their OR) instead of requiring all of
-        them: for questions in plain language."""
-        request = SearchRequest.checked(
-            query, limit, page, lang, source, since, until, sort, month, entity, match
-        )
+        (a canonical id such as "isis") those that name that entity;
+        `match="any"` ranks articles having any of the words (BM25 over their
+        OR) instead of requiring all of them: for questions in plain language.
+        Results carry facet counts over every match (language, source, month,
+        entity) and, when nothing or only some words matched, a spelling
+        suggestion from the index vocabulary; `correct=False` searches the
+        words exactly as given ("search instead for")."""
+        request = SearchRequest.checked(query, **options)
         return run_search(self._reader(), request, self.aliases, correct=correct)
 
     def highlight(self, document: Document, query: str) -> tuple[str, str]:

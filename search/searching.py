@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
+from typing import Any
 
 from search.aliases.matcher import confirmed
 from search.aliases.resolver import AliasResolver
@@ -21,6 +22,7 @@ from search.facets import facet_values
 from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
 from search.index import date_key
 from search.ingest.dates import parse_date
+from search.parameters import parameter, parameters
 from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
 from search.query.compiler import PrefixWords
 from search.query.plan import Plan
@@ -47,35 +49,79 @@ _ENTITY = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
 
 @dataclass(frozen=True)
 class SearchRequest:
-    """A checked search: every field is within bounds."""
+    """A checked search: every field is within bounds.
 
-    query: str
-    limit: int = 10
-    page: int = 1
-    lang: str | None = None
-    source: str | None = None
-    since: datetime | None = None
-    until: datetime | None = None
-    sort: str = "relevance"
-    month: str | None = None  # "YYYY-MM"
-    entity: str | None = None  # a canonical entity id (docs/aliases.md)
-    match: str = "all"
+    Each field is a parameter of Engine.search, of the web (by its web name)
+    and of `news-search query` (by its option), declared here once;
+    PARAMETERS below reads the declarations back.
+    """
+
+    query: str = field(
+        metadata=parameter(help="the words to search for (docs/query-syntax.md)", web="q", cli="")
+    )
+    lang: str | None = field(
+        default=None,
+        metadata=parameter(help="only articles in this language (ar, en, ...)", metavar="CODE", narrows=True),
+    )
+    source: str | None = field(
+        default=None,
+        metadata=parameter(help="only articles from this source (exact name)", metavar="NAME", narrows=True),
+    )
+    entity: str | None = field(
+        default=None,
+        metadata=parameter(
+            help="only articles naming this entity: its id, like isis (docs/aliases.md, `aliases lookup`)",
+            metavar="ID",
+            narrows=True,
+        ),
+    )
+    month: str | None = field(
+        default=None,
+        metadata=parameter(
+            help="only articles published in this month (YYYY-MM)", metavar="YYYY-MM", narrows=True
+        ),
+    )
+    since: datetime | None = field(
+        default=None,
+        metadata=parameter(
+            help="only articles published on or after DATE (YYYY-MM-DD)",
+            web="from",
+            metavar="DATE",
+            narrows=True,
+        ),
+    )
+    until: datetime | None = field(
+        default=None,
+        metadata=parameter(
+            help="only articles published on or before DATE (YYYY-MM-DD)",
+            web="to",
+            metavar="DATE",
+            narrows=True,
+        ),
+    )
+    sort: str = field(default="relevance", metadata=parameter(help="order of the results", choices=SORTS))
+    match: str = field(
+        default="all",
+        metadata=parameter(
+            help="all: every word required (any word, marked relaxed, if no article has all); "
+            "any: rank the articles having any of the words, for questions",
+            choices=MATCHES,
+        ),
+    )
+    page: int = field(default=1, metadata=parameter(help="page number", metavar="N"))
+    limit: int = field(default=10, metadata=parameter(help=f"results per page, 1-{MAX_LIMIT}", metavar="N"))
 
     @classmethod
-    def checked(
-        cls,
-        query: str,
-        limit: int = 10,
-        page: int = 1,
-        lang: str | None = None,
-        source: str | None = None,
-        since: str | date | None = None,
-        until: str | date | None = None,
-        sort: str = "relevance",
-        month: str | None = None,
-        entity: str | None = None,
-        match: str = "all",
-    ) -> SearchRequest:
+    def checked(cls, query: str, **options: Any) -> SearchRequest:
+        """The request `query` and `options` (other fields by name; dates as
+        text or date objects) describe; InvalidParameterError names the first
+        out of bounds, TypeError an unknown option."""
+        for name in options:
+            if name not in _OPTION_NAMES:
+                raise TypeError(f"search() got an unexpected keyword argument {name!r}")
+        values = {spec.name: spec.default for spec in PARAMETERS if spec.name != "query"} | options
+        limit, page, sort, match = values["limit"], values["page"], values["sort"], values["match"]
+        lang, source, month, entity = values["lang"], values["source"], values["month"], values["entity"]
         if not isinstance(query, str):
             raise InvalidParameterError(f"query: expected text, got {type(query).__name__}")
         if len(query) > MAX_QUERY_CHARS:
@@ -95,7 +141,7 @@ class SearchRequest:
             raise InvalidParameterError(f"sort: must be one of {', '.join(SORTS)}, got {sort!r}")
         if match not in MATCHES:
             raise InvalidParameterError(f"match: must be one of {', '.join(MATCHES)}, got {match!r}")
-        start, end = _day("since", since), _day("until", until, end_of_day=True)
+        start, end = _day("since", values["since"]), _day("until", values["until"], end_of_day=True)
         if start and end and start > end:
             raise InvalidParameterError("since: is after until; swap them")
         if month and not (isinstance(month, str) and _MONTH.fullmatch(month)):
@@ -107,18 +153,23 @@ class SearchRequest:
                 f"entity: expected an entity id such as isis or deir-ez-zor, got {entity!r}"
             )
         return cls(
-            query,
-            limit,
-            page,
-            (lang or "").strip().lower() or None,
-            source or None,
-            start,
-            end,
-            sort,
-            month or None,
-            entity or None,
-            match,
+            query=query,
+            lang=(lang or "").strip().lower() or None,
+            source=source or None,
+            entity=entity or None,
+            month=month or None,
+            since=start,
+            until=end,
+            sort=sort,
+            match=match,
+            page=page,
+            limit=limit,
         )
+
+
+# Every search parameter, in the order pages, links and --help list them.
+PARAMETERS = parameters(SearchRequest)
+_OPTION_NAMES = frozenset(spec.name for spec in PARAMETERS if spec.name != "query")
 
 
 def _day(name: str, value: str | date | None, end_of_day: bool = False) -> datetime | None:

@@ -1,17 +1,18 @@
 """Search parameters from a query string: read them, run the search, build links back.
 
 The HTML page, its JSON twin and the RSS feed all read their parameters here,
-so they cannot drift. Bounds the engine knows (query length, page size, result
-window, dates, sort, month) are left to the engine, whose InvalidParameterError
-names the parameter; this module only turns text into numbers and maps the web
-names (q, from, to) onto the engine's (query, since, until) and back.
+so they cannot drift. The parameters are SearchRequest's (search/searching.py
+declares each, with its web name), plus nocorrect. Bounds the engine knows
+(query length, page size, result window, dates, sort, match, month, entity)
+are left to the engine, whose InvalidParameterError names the parameter; this
+module only turns text into numbers and maps the web names (q, from, to) onto
+the engine's (query, since, until) and back.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
 from typing import Any
 from urllib.parse import urlencode
 
@@ -19,91 +20,97 @@ from search.characters import without_forbidden
 from search.engine import Engine
 from search.errors import InvalidParameterError
 from search.results import Results
+from search.searching import PARAMETERS
 
-DEFAULT_LIMIT = 10
-MAX_VALUE_CHARS = 500  # any one filter value; the query's own cap is the engine's
-# Web name → engine name, where they differ.
-ENGINE_NAMES = {"q": "query", "from": "since", "to": "until"}
+# Every SearchRequest field is a web parameter, by its web name (q, from, to;
+# the others as the engine names them), plus nocorrect: Engine.search's `correct`, inverted.
+_SPECS = {spec.web: spec for spec in PARAMETERS}
+NOCORRECT = "nocorrect"
+ENGINE_NAMES = {web: spec.name for web, spec in _SPECS.items() if web != spec.name}  # q → query, ...
 WEB_NAMES = {engine: web for web, engine in ENGINE_NAMES.items()}
-FILTERS = ("lang", "source", "entity", "month", "from", "to")
-_FIELDS = {"from": "start", "to": "end"}  # web names that are not SearchParams field names
+FILTERS = tuple(web for web, spec in _SPECS.items() if spec.narrows)  # lang, source, entity, month, from, to
+_DEFAULTS: dict[str, Any] = {
+    **{web: "" if spec.default is None else spec.default for web, spec in _SPECS.items()},
+    NOCORRECT: False,
+}
+DEFAULT_LIMIT: int = _DEFAULTS["limit"]
+MAX_VALUE_CHARS = 500  # any one filter value; the query's own cap is the engine's
 
 
-@dataclass(frozen=True)
 class SearchParams:
-    """What one search page asks for, in web terms (`start`/`end` are `from`/`to`)."""
+    """What one search page asks for, by web name: the text of each parameter
+    (page and limit as numbers, nocorrect as a flag), defaults where absent.
 
-    q: str = ""
-    lang: str = ""
-    source: str = ""
-    entity: str = ""
-    month: str = ""
-    start: str = ""
-    end: str = ""
-    sort: str = "relevance"
-    page: int = 1
-    limit: int = DEFAULT_LIMIT
-    nocorrect: bool = False
+    `params.q`, `params.sort`, `params["from"]`; immutable (see `changed`).
+    """
+
+    __slots__ = ("_values",)
+
+    def __init__(self, **values: Any) -> None:
+        unknown = set(values) - set(_DEFAULTS)
+        if unknown:
+            raise TypeError(f"SearchParams: no parameter {', '.join(sorted(unknown))}")
+        object.__setattr__(self, "_values", {**_DEFAULTS, **values})
 
     @classmethod
     def from_args(cls, args: Mapping[str, str]) -> SearchParams:
         """Parameters from a request's query string; InvalidParameterError names a bad one."""
-        text = {name: _text(args, name) for name in ("q", "lang", "source", "entity", "month", "from", "to")}
-        return cls(
-            q=text["q"].strip(),
-            lang=text["lang"],
-            source=text["source"],
-            entity=text["entity"],
-            month=text["month"],
-            start=text["from"],
-            end=text["to"],
-            sort=_text(args, "sort") or "relevance",
-            page=_whole_number(args, "page", 1),
-            limit=_whole_number(args, "limit", DEFAULT_LIMIT),
-            nocorrect=_text(args, "nocorrect") in ("1", "true"),
-        )
+        values: dict[str, Any] = {}
+        for web, spec in _SPECS.items():
+            if spec.whole_number:
+                values[web] = _whole_number(args, web, spec.default)
+            else:
+                text = _text(args, web)
+                values[web] = (text.strip() if web == "q" else text) or _DEFAULTS[web]
+        values[NOCORRECT] = _text(args, NOCORRECT) in ("1", "true")
+        return cls(**values)
+
+    def search_options(self) -> dict[str, Any]:
+        """The Engine.search keywords these parameters stand for (empty text is no filter)."""
+        options = {spec.name: None if self[web] == "" else self[web] for web, spec in _SPECS.items()}
+        options[ENGINE_NAMES["q"]] = self.q  # the query is text, even when empty
+        return {**options, "correct": not self.nocorrect}
 
     def search(self, engine: Engine) -> Results:
         """Run the search these parameters describe."""
-        options: dict[str, Any] = {
-            "limit": self.limit,
-            "page": self.page,
-            "lang": self.lang or None,
-            "source": self.source or None,
-            "since": self.start or None,
-            "until": self.end or None,
-            "sort": self.sort,
-            "month": self.month or None,
-            "entity": self.entity or None,
-            "correct": not self.nocorrect,
-        }
-        return engine.search(self.q, **options)
+        return engine.search(**self.search_options())
+
+    def __getitem__(self, name: str) -> Any:
+        return self._values[name]
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(f"SearchParams has no parameter {name!r}") from None
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("SearchParams is immutable: use changed()")
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, SearchParams) and self._values == other._values
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"SearchParams({self.as_args()!r})"
 
     # --- links back to the same page with something changed -------------------
 
     def as_args(self) -> dict[str, str]:
         """The parameters as a query string would carry them, defaults left out."""
-        args = {
-            "q": self.q,
-            "lang": self.lang,
-            "source": self.source,
-            "entity": self.entity,
-            "month": self.month,
-            "from": self.start,
-            "to": self.end,
-            "sort": "" if self.sort == "relevance" else self.sort,
-            "page": "" if self.page == 1 else str(self.page),
-            "limit": "" if self.limit == DEFAULT_LIMIT else str(self.limit),
-            "nocorrect": "1" if self.nocorrect else "",
+        return {
+            name: "1" if value is True else str(value)
+            for name, value in self._values.items()
+            if value != _DEFAULTS[name] and value not in ("", None, False)
         }
-        return {name: value for name, value in args.items() if value}
 
     def changed(self, **changes: Any) -> SearchParams:
         """A copy with `changes` in web names (`**{"from": ...}` too); back to
         page 1 unless the page is what changes, as any other change reorders."""
-        fields = {_FIELDS.get(name, name): value for name, value in changes.items()}
-        fields.setdefault("page", 1)
-        return replace(self, **fields)
+        return SearchParams(**{**self._values, "page": 1, **changes})
 
     def link(self, path: str = "/", **changes: Any) -> str:
         """`path` with these parameters, changed by `changes` (see `changed`)."""
@@ -113,8 +120,7 @@ class SearchParams:
     @property
     def filters(self) -> list[tuple[str, str]]:
         """The active filters as (web name, value), in a stable order."""
-        named = [(name, getattr(self, _FIELDS.get(name, name))) for name in FILTERS]
-        return [(name, value) for name, value in named if value]
+        return [(name, self[name]) for name in FILTERS if self[name]]
 
     def without_filters(self) -> SearchParams:
         return self.changed(**{name: "" for name in FILTERS})

@@ -7,25 +7,17 @@ import html
 import json
 import re
 import sys
+from typing import Any
 
 from search.cli.exits import EXIT_OK
 from search.engine import Engine
 from search.results import Results
+from search.searching import PARAMETERS
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    text = " ".join(args.text)
     with Engine.open(args.index) as engine:
-        results = engine.search(
-            text,
-            limit=args.limit,
-            page=args.page,
-            lang=args.lang,
-            source=args.source,
-            since=args.since,
-            until=args.until,
-            sort=args.sort,
-        )
+        results = engine.search(**search_options(args))
     if args.json:
         print(json.dumps(results.to_dict(), ensure_ascii=False, indent=2))
     else:
@@ -85,6 +77,15 @@ def _print_results(results: Results) -> None:
 
 # --- argument parsing ----------------------------------------------------------
 
+# The query is the command's words; every other search parameter is an option (SearchRequest's).
+[_QUERY] = [spec for spec in PARAMETERS if not spec.cli]
+_OPTIONS = [spec for spec in PARAMETERS if spec.cli]
+
+
+def search_options(args: argparse.Namespace) -> dict[str, Any]:
+    """The Engine.search keywords of a parsed query command."""
+    return {_QUERY.name: " ".join(args.text), **{spec.name: getattr(args, spec.name) for spec in _OPTIONS}}
+
 
 def add_query_parser(
     commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
@@ -93,24 +94,22 @@ def add_query_parser(
         "query",
         parents=[common],
         help="search the index",
-        description="Search in Arabic and English at once. Words are all required; "
-        'use OR, NOT, -word, "exact phrase", title:, source:, lang:.',
+        description="Search in Arabic and English at once. Words are all required "
+        '(--match any: any of them); use OR, NOT, -word, "exact phrase", title:, source:, lang:.',
     )
-    query.add_argument("text", nargs="+", metavar="TEXT", help="the query")
+    query.add_argument("text", nargs="+", metavar="TEXT", help=_QUERY.help)
     query.add_argument("--json", action="store_true", help="print the results as JSON")
-    query.add_argument(
-        "--limit", type=int, default=10, metavar="N", help="results per page (1-100, default 10)"
-    )
-    query.add_argument("--page", type=int, default=1, metavar="N", help="page number (default 1)")
-    query.add_argument("--lang", metavar="CODE", help="only articles in this language (ar, en, ...)")
-    query.add_argument("--source", metavar="NAME", help="only articles from this source (exact name)")
-    query.add_argument(
-        "--since", metavar="DATE", help="only articles published on or after DATE (YYYY-MM-DD)"
-    )
-    query.add_argument(
-        "--until", metavar="DATE", help="only articles published on or before DATE (YYYY-MM-DD)"
-    )
-    query.add_argument("--sort", choices=("relevance", "newest", "oldest"), default="relevance")
+    for spec in _OPTIONS:
+        default = f" (default {spec.default})" if spec.default is not None else ""
+        query.add_argument(
+            spec.cli,
+            dest=spec.name,
+            type=int if spec.whole_number else str,
+            choices=spec.choices or None,
+            default=spec.default,
+            metavar=spec.metavar or None,
+            help=(spec.help + default).replace("%", "%%"),  # argparse formats help with %
+        )
     query.set_defaults(run=cmd_query)
 
 

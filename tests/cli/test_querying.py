@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from search.cli import EXIT_OK, terminal_text
+from search import Engine
+from search.cli import EXIT_OK, EXIT_USAGE, main, terminal_text
 from tests.cli.conftest import run
 
 
@@ -36,3 +37,49 @@ def test_rebuild_query_stats_on_the_seeds(
 def test_terminal_text() -> None:
     assert terminal_text("a <mark>ISIS</mark> &amp; b", color=False) == "a [ISIS] & b"
     assert terminal_text("<mark>x</mark>", color=True) == "\033[1mx\033[0m"
+
+
+def query_json(capsys: pytest.CaptureFixture[str], index: Path, *argv: str) -> dict:
+    code, out, err = run(capsys, "query", *argv, "--index", str(index), "--json", "--limit", "50")
+    assert code == EXIT_OK, err
+    return json.loads(out)
+
+
+def test_month_entity_and_match_options(
+    sample_index: Path, sample_engine: Engine, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The options the engine had and the command lacked: each narrows or ranks as Engine.search does."""
+    everything = query_json(capsys, sample_index, "Syria")
+    december = query_json(capsys, sample_index, "Syria", "--month", "2025-12")
+    assert 0 < december["total"] < everything["total"]
+    assert all(hit["published"][:7] == "2025-12" for hit in december["hits"])
+    assert december["total"] == sample_engine.search("Syria", month="2025-12").total
+
+    isis = query_json(capsys, sample_index, "Syria", "--entity", "isis")
+    assert 0 < isis["total"] < everything["total"] and all("isis" in hit["entities"] for hit in isis["hits"])
+    assert isis["total"] == sample_engine.search("Syria", entity="isis").total
+
+    all_words = query_json(capsys, sample_index, "Palmyra", "Zaatari")
+    any_word = query_json(capsys, sample_index, "Palmyra", "Zaatari", "--match", "any")
+    assert all_words["relaxed"] is True and any_word["relaxed"] is False
+    expected = sample_engine.search("Palmyra Zaatari", match="any", limit=50)
+    assert [hit["id"] for hit in any_word["hits"]] == [hit.id for hit in expected]
+
+
+@pytest.mark.parametrize(
+    ("argv", "says"),
+    [
+        (["--match", "some"], "argument --match: invalid choice: 'some'"),
+        (["--month", "December"], "month: expected a month as YYYY-MM"),
+        (["--entity", "Not An Id"], "entity: expected an entity id"),
+    ],
+)
+def test_bad_options_are_usage_errors(
+    sample_index: Path, capsys: pytest.CaptureFixture[str], argv: list[str], says: str
+) -> None:
+    """argparse refuses a --match it has no choice for; the engine names a bad month or entity."""
+    try:
+        code = main(["query", "Syria", *argv, "--index", str(sample_index)])
+    except SystemExit as usage:
+        code = usage.code
+    assert code == EXIT_USAGE and says in capsys.readouterr().err

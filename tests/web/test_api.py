@@ -112,6 +112,19 @@ def test_bad_parameters_are_400_naming_the_parameter(
     assert data["error"].startswith(f"{parameter}: ") and says in data["error"], data["error"]
 
 
+def test_match_any_ranks_any_word_instead_of_relaxing(client: FlaskClient, web_engine: Engine) -> None:
+    """No article names both Palmyra and Zaatari: all words relax to any word and say so;
+    match=any ranks the articles with any of them from the start, as Engine.search does."""
+    all_words = api(client, "/api/search?q=Palmyra Zaatari")
+    any_word = api(client, "/api/search?q=Palmyra Zaatari&match=any")
+    assert all_words["relaxed"] is True and any_word["relaxed"] is False
+    expected = web_engine.search("Palmyra Zaatari", match="any")
+    assert any_word["total"] == expected.total and [hit["id"] for hit in any_word["hits"]] == [
+        hit.id for hit in expected
+    ]
+    assert api(client, "/api/search?q=x&match=some", status=400)["parameter"] == "match"
+
+
 def test_entity_filter_narrows_to_articles_naming_it(client: FlaskClient, web_engine: Engine) -> None:
     everything = api(client, "/api/search?q=Syria&limit=100")
     narrowed = api(client, "/api/search?q=Syria&entity=palmyra&limit=100")

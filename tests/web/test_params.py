@@ -18,7 +18,7 @@ from web.params import SearchParams, error_for_web
         ({"q": "x", "page": "3", "limit": "25"}, SearchParams(q="x", page=3, limit=25)),
         (
             {"q": "x", "from": "2026-01-01", "to": "2026-02-01"},
-            SearchParams(q="x", start="2026-01-01", end="2026-02-01"),
+            SearchParams(q="x", **{"from": "2026-01-01", "to": "2026-02-01"}),
         ),
         (
             {"q": "x", "lang": "ar", "source": "Levant Wire"},
@@ -29,6 +29,8 @@ from web.params import SearchParams, error_for_web
             SearchParams(q="x", month="2025-12", sort="newest"),
         ),
         ({"q": "x", "nocorrect": "1"}, SearchParams(q="x", nocorrect=True)),
+        ({"q": "x", "match": "any", "entity": "isis"}, SearchParams(q="x", match="any", entity="isis")),
+        ({"q": "x", "match": ""}, SearchParams(q="x")),
         ({"q": "x", "page": ""}, SearchParams(q="x")),
         ({"q": "x", "ui": "ar", "unknown": "ignored"}, SearchParams(q="x")),
     ],
@@ -90,6 +92,10 @@ PARAMS = SearchParams(q="داعش", lang="ar", sort="newest", page=3)
         ),
         ({"sort": "relevance"}, [("q", "داعش"), ("lang", "ar")]),  # defaults are left out
         (
+            {"match": "any"},
+            [("q", "داعش"), ("lang", "ar"), ("sort", "newest"), ("match", "any")],
+        ),
+        (
             {"from": "2026-01-01"},
             [("q", "داعش"), ("lang", "ar"), ("from", "2026-01-01"), ("sort", "newest")],
         ),
@@ -101,7 +107,7 @@ def test_links_change_one_thing(changes: dict, expected: list[tuple[str, str]]) 
 
 
 def test_filters_and_clearing_them() -> None:
-    params = SearchParams(q="x", lang="ar", month="2025-12", start="2025-01-01")
+    params = SearchParams(q="x", lang="ar", month="2025-12", **{"from": "2025-01-01"})
     assert params.filters == [("lang", "ar"), ("month", "2025-12"), ("from", "2025-01-01")]
     assert params.without_filters() == SearchParams(q="x")
     assert SearchParams().link("/") == "/"

@@ -117,6 +117,17 @@ def test_sort_by_newest(client: FlaskClient, web_engine: Engine) -> None:
     assert sorted_page.select_one("form[role=search] input[name=sort]")["value"] == "newest"
 
 
+def test_match_any_is_kept_by_links_and_the_search_box(client: FlaskClient) -> None:
+    soup = page(client, "/?q=Palmyra Zaatari&match=any")
+    assert not soup.select_one(".notice.relaxed")  # any word from the start: nothing relaxed
+    newest = next(link for link in soup.select("nav.sort a") if link.get_text() == "Newest")
+    facet = soup.select_one(".facet-lang a.facet-value")
+    twin = soup.select_one('link[type="application/json"]')
+    assert all(query_of(link["href"])["match"] == ["any"] for link in (newest, facet, twin))
+    assert soup.select_one("form[role=search] input[name=match]")["value"] == "any"
+    assert not page(client, "/?q=Palmyra").select_one("form[role=search] input[name=match]")
+
+
 def test_pagination(client: FlaskClient, web_engine: Engine) -> None:
     everything = [hit.id for hit in web_engine.search("سوريا OR Syria", limit=30)]
     first = page(client, "/?q=سوريا OR Syria")

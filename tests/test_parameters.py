@@ -1,0 +1,68 @@
+"""Search parameters are declared once, on SearchRequest; the web and the CLI offer every one."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+from typing import Any
+
+import pytest
+
+from search.cli import build_parser
+from search.cli.querying import search_options
+from search.parameters import Parameter, parameter, parameters
+from search.searching import PARAMETERS, SearchRequest
+from web.params import FILTERS, WEB_NAMES, SearchParams
+
+
+def test_every_field_of_search_request_is_a_parameter() -> None:
+    assert [spec.name for spec in PARAMETERS] == [each.name for each in fields(SearchRequest)]
+    assert all(spec.help for spec in PARAMETERS)
+    assert WEB_NAMES == {"query": "q", "since": "from", "until": "to"}
+    assert FILTERS == ("lang", "source", "entity", "month", "from", "to")
+
+
+def example(spec: Parameter) -> Any:
+    """A value of `spec` other than its default, as Engine.search would take it."""
+    if spec.choices:
+        return next(choice for choice in spec.choices if choice != spec.default)
+    if spec.whole_number:
+        return spec.default + 1
+    return f"{spec.name}-value"
+
+
+@pytest.mark.parametrize("spec", PARAMETERS, ids=lambda spec: spec.name)
+def test_the_web_and_the_command_line_offer_every_parameter(spec: Parameter) -> None:
+    """A field added to SearchRequest reaches Engine.search from a query string and from `query`'s options."""
+    value = example(spec)
+    web = SearchParams.from_args({"q": "words", spec.web: str(value)})
+    assert web.search_options()[spec.name] == value
+    assert web.as_args()[spec.web] == str(value)  # and links back keep it
+    option = [spec.cli, str(value)] if spec.cli else []
+    words = [] if spec.cli else [str(value)]
+    args = build_parser().parse_args(["query", *(words or ["words"]), *option])
+    assert search_options(args)[spec.name] == value
+
+
+def test_defaults_reach_the_engine_unchanged() -> None:
+    """Nothing given on the web or the command line is the engine's own default."""
+    web = SearchParams.from_args({"q": "words"}).search_options()
+    command = search_options(build_parser().parse_args(["query", "words"]))
+    for spec in PARAMETERS:
+        if spec.name != "query":
+            assert web[spec.name] == command[spec.name] == spec.default, spec.name
+    assert web["correct"] is True
+
+
+def test_a_field_without_a_declaration_is_refused() -> None:
+    @dataclass(frozen=True)
+    class Request:
+        query: str = field(metadata=parameter(help="words", web="q", cli=""))
+        undeclared: int = 1
+
+    with pytest.raises(TypeError, match=r"Request.undeclared: declare it with field\(metadata=parameter"):
+        parameters(Request)
+
+
+def test_unknown_options_are_a_type_error(sample_engine) -> None:
+    with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
+        sample_engine.search("Syria", colour="red")
