@@ -32,4 +32,15 @@ class UndecodableError(InvalidDocumentError):
 
 
 class InvalidParameterError(SearchError, ValueError):
-    """A search parameter out of range (limit, page, dates, sort); names the parameter."""
+    """A search parameter out of range (limit, page, dates, sort).
+
+    The message starts with the parameter's name, for people ("limit: must
+    be ..."); `parameter` holds it for programs, and `mentions` any other
+    parameter the message names, so the web can say both in its own names
+    (since → from) without reading the text.
+    """
+
+    def __init__(self, message: str, parameter: str = "", mentions: tuple[str, ...] = ()) -> None:
+        super().__init__(message)
+        self.parameter = parameter
+        self.mentions = mentions

@@ -123,34 +123,39 @@ class SearchRequest:
         limit, page, sort, match = values["limit"], values["page"], values["sort"], values["match"]
         lang, source, month, entity = values["lang"], values["source"], values["month"], values["entity"]
         if not isinstance(query, str):
-            raise InvalidParameterError(f"query: expected text, got {type(query).__name__}")
+            raise InvalidParameterError(f"query: expected text, got {type(query).__name__}", "query")
         if len(query) > MAX_QUERY_CHARS:
             raise InvalidParameterError(
-                f"query: {len(query)} characters is over the limit of {MAX_QUERY_CHARS}; shorten it"
+                f"query: {len(query)} characters is over the limit of {MAX_QUERY_CHARS}; shorten it", "query"
             )
         if not isinstance(limit, int) or not 1 <= limit <= MAX_LIMIT:
-            raise InvalidParameterError(f"limit: must be a whole number from 1 to {MAX_LIMIT}, got {limit!r}")
+            raise InvalidParameterError(
+                f"limit: must be a whole number from 1 to {MAX_LIMIT}, got {limit!r}", "limit"
+            )
         if not isinstance(page, int) or page < 1:
-            raise InvalidParameterError(f"page: must be a whole number from 1, got {page!r}")
+            raise InvalidParameterError(f"page: must be a whole number from 1, got {page!r}", "page")
         if page * limit > MAX_WINDOW:
             raise InvalidParameterError(
                 f"page: results are served up to number {MAX_WINDOW}; page {page} of {limit} goes past it "
-                "(narrow the query or filters instead)"
+                "(narrow the query or filters instead)",
+                "page",
             )
         if sort not in SORTS:
-            raise InvalidParameterError(f"sort: must be one of {', '.join(SORTS)}, got {sort!r}")
+            raise InvalidParameterError(f"sort: must be one of {', '.join(SORTS)}, got {sort!r}", "sort")
         if match not in MATCHES:
-            raise InvalidParameterError(f"match: must be one of {', '.join(MATCHES)}, got {match!r}")
+            raise InvalidParameterError(f"match: must be one of {', '.join(MATCHES)}, got {match!r}", "match")
         start, end = _day("since", values["since"]), _day("until", values["until"], end_of_day=True)
         if start and end and start > end:
-            raise InvalidParameterError("since: is after until; swap them")
+            raise InvalidParameterError("since: is after until; swap them", "since", mentions=("until",))
         if month and not (isinstance(month, str) and _MONTH.fullmatch(month)):
-            raise InvalidParameterError(f"month: expected a month as YYYY-MM (like 2025-12), got {month!r}")
+            raise InvalidParameterError(
+                f"month: expected a month as YYYY-MM (like 2025-12), got {month!r}", "month"
+            )
         if month and not FIRST_YEAR <= int(month[:4]) <= LAST_YEAR:
-            raise InvalidParameterError(f"month: {month!r} is out of range; {_DATE_RANGE}")
+            raise InvalidParameterError(f"month: {month!r} is out of range; {_DATE_RANGE}", "month")
         if entity and not (isinstance(entity, str) and _ENTITY.fullmatch(entity)):
             raise InvalidParameterError(
-                f"entity: expected an entity id such as isis or deir-ez-zor, got {entity!r}"
+                f"entity: expected an entity id such as isis or deir-ez-zor, got {entity!r}", "entity"
             )
         return cls(
             query=query,
@@ -183,11 +188,13 @@ def _day(name: str, value: str | date | None, end_of_day: bool = False) -> datet
         moment = parse_date(str(value))
         year = _ANY_YEAR.search(str(value))
         if moment is None and year and not FIRST_YEAR <= int(year.group(1)) <= LAST_YEAR:
-            raise InvalidParameterError(f"{name}: {str(value)[:40]!r} is out of range; {_DATE_RANGE}")
+            raise InvalidParameterError(f"{name}: {str(value)[:40]!r} is out of range; {_DATE_RANGE}", name)
         if moment is None:
-            raise InvalidParameterError(f"{name}: {value!r} is not a date; use YYYY-MM-DD")
+            raise InvalidParameterError(f"{name}: {value!r} is not a date; use YYYY-MM-DD", name)
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
-        raise InvalidParameterError(f"{name}: {moment.date().isoformat()} is out of range; {_DATE_RANGE}")
+        raise InvalidParameterError(
+            f"{name}: {moment.date().isoformat()} is out of range; {_DATE_RANGE}", name
+        )
     if end_of_day and (moment.hour, moment.minute, moment.second) == (0, 0, 0):
         moment = moment.replace(hour=23, minute=59, second=59)
     return moment
@@ -304,7 +311,7 @@ def highlight_article(
     it names included; everything else escaped."""
     if len(query) > MAX_QUERY_CHARS:
         raise InvalidParameterError(
-            f"query: {len(query)} characters is over the limit of {MAX_QUERY_CHARS}; shorten it"
+            f"query: {len(query)} characters is over the limit of {MAX_QUERY_CHARS}; shorten it", "query"
         )
     compiled, _ = _compile(expand(parse(query), aliases))
     title_marks: list[Span] = []

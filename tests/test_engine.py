@@ -144,14 +144,25 @@ def test_pagination(sample_engine: Engine) -> None:
         ({"match": "some"}, "match"),
         ({"since": "yesterday-ish"}, "since"),
         ({"since": "2026-02-01", "until": "2026-01-01"}, "since"),
+        ({"until": "1850-01-01"}, "until"),
+        ({"month": "2025-13"}, "month"),
+        ({"entity": "Not An Id"}, "entity"),
         ({"query": "x" * 501}, "query"),
+        ({"query": 42}, "query"),
+        ({"query": "(" * 40 + "x"}, "query"),  # nested too deep: the parser says so
     ],
 )
 def test_bad_parameters_name_the_parameter(seeds_engine: Engine, options: dict, parameter: str) -> None:
+    """In the message, for people, and as `parameter`, for programs (the web names it in its own terms)."""
     options = dict(options)  # the parameter list is shared by every backend's run
     query = options.pop("query", "ISIS")
-    with pytest.raises(InvalidParameterError, match=f"^{parameter}:"):
+    with pytest.raises(InvalidParameterError, match=f"^{parameter}:") as error:
         seeds_engine.search(query, **options)
+    assert error.value.parameter == parameter
+    if parameter == "query" and isinstance(query, str):
+        with pytest.raises(InvalidParameterError) as error:
+            seeds_engine.highlight(seeds_engine.get(seeds_engine.search("ISIS")[0].id), query)
+        assert error.value.parameter == "query"
 
 
 def test_create_and_open_errors(tmp_path: Path) -> None:

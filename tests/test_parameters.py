@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -11,6 +12,7 @@ from search.cli import build_parser
 from search.cli.querying import search_options
 from search.parameters import Parameter, parameter, parameters
 from search.searching import PARAMETERS, SearchRequest
+from tests.conftest import PROJECT
 from web.params import FILTERS, WEB_NAMES, SearchParams
 
 
@@ -66,3 +68,18 @@ def test_a_field_without_a_declaration_is_refused() -> None:
 def test_unknown_options_are_a_type_error(sample_engine) -> None:
     with pytest.raises(TypeError, match="unexpected keyword argument 'colour'"):
         sample_engine.search("Syria", colour="red")
+
+
+def test_every_parameter_error_names_its_parameter() -> None:
+    """Each InvalidParameterError raised in search/ and web/ sets `parameter`, which the web reports:
+    the web never reads the parameter out of the message."""
+    unnamed = [
+        f"{path.relative_to(PROJECT)}:{call.lineno}"
+        for path in sorted([*(PROJECT / "search").rglob("*.py"), *(PROJECT / "web").rglob("*.py")])
+        for call in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        if isinstance(call, ast.Call)
+        and getattr(call.func, "id", "") == "InvalidParameterError"
+        and len(call.args) < 2
+        and not any(keyword.arg == "parameter" for keyword in call.keywords)
+    ]
+    assert not unnamed

@@ -25,7 +25,7 @@ _INTERNAL_FIELDS = ("origin", "notes", "title_from_body")
 def search() -> Response:
     params = SearchParams.from_args(request.args)
     if not params.q:
-        raise InvalidParameterError("q: give the words to search for, like q=داعش or q=Palmyra")
+        raise InvalidParameterError("q: give the words to search for, like q=داعش or q=Palmyra", "q")
     return jsonify(params.search(current_engine()).to_dict())
 
 

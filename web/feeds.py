@@ -37,7 +37,7 @@ def opensearch() -> Response:
 def rss() -> Response:
     params = SearchParams.from_args(request.args)
     if not params.q:
-        raise InvalidParameterError("q: give the words the feed should follow, like q=داعش")
+        raise InvalidParameterError("q: give the words the feed should follow, like q=داعش", "q")
     if "limit" not in request.args:
         params = params.changed(limit=FEED_LIMIT, page=params.page)
     results = params.search(current_engine())

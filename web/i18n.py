@@ -202,7 +202,7 @@ def chosen_language(request: Request) -> tuple[str, bool]:
     asked = request.args.get("ui", "")
     if asked:
         if asked not in LANGUAGES:
-            raise InvalidParameterError(f"ui: the interface language is ar or en, got {asked[:20]!r}")
+            raise InvalidParameterError(f"ui: the interface language is ar or en, got {asked[:20]!r}", "ui")
         return asked, True
     remembered = request.cookies.get(COOKIE, "")
     if remembered in LANGUAGES:

@@ -127,11 +127,19 @@ class SearchParams:
 
 
 def error_for_web(error: InvalidParameterError) -> tuple[str, str]:
-    """(message, parameter) of an engine error in web names: "since: ..." → "from: ..."."""
-    name, _, rest = str(error).partition(":")
-    rest = re.sub(r"\b(since|until)\b", lambda match: WEB_NAMES[match.group()], rest)
-    parameter = WEB_NAMES.get(name, name)
-    return f"{parameter}:{rest}", parameter
+    """(message, parameter) of an error in web names: "since: ..." → "from: ...".
+
+    The parameter is the error's own (`error.parameter`), never read from the
+    text; the names in the text are swapped only where the error says they are:
+    at its start, and the parameters it `mentions`."""
+    engine_name = error.parameter
+    parameter = WEB_NAMES.get(engine_name, engine_name)
+    message = str(error)
+    if engine_name and message.startswith(f"{engine_name}:"):
+        message = parameter + message[len(engine_name) :]
+    for name in error.mentions:
+        message = re.sub(rf"\b{re.escape(name)}\b", WEB_NAMES.get(name, name), message)
+    return message, parameter
 
 
 def _text(args: Mapping[str, str], name: str) -> str:
@@ -139,7 +147,7 @@ def _text(args: Mapping[str, str], name: str) -> str:
     value = without_forbidden(args.get(name) or "")
     # The query's own limit is checked (and reported with its length) by the engine.
     if name != "q" and len(value) > MAX_VALUE_CHARS:
-        raise InvalidParameterError(f"{name}: over {MAX_VALUE_CHARS} characters; shorten it")
+        raise InvalidParameterError(f"{name}: over {MAX_VALUE_CHARS} characters; shorten it", name)
     return value
 
 
@@ -148,7 +156,7 @@ def _whole_number(args: Mapping[str, str], name: str, default: int) -> int:
     if not value:
         return default
     if not value.isascii() or not value.isdigit():
-        raise InvalidParameterError(f"{name}: must be a whole number from 1, got {value[:20]!r}")
+        raise InvalidParameterError(f"{name}: must be a whole number from 1, got {value[:20]!r}", name)
     if len(value) > 9:
-        raise InvalidParameterError(f"{name}: {value[:12]}… is far too large; use a smaller number")
+        raise InvalidParameterError(f"{name}: {value[:12]}… is far too large; use a smaller number", name)
     return int(value)

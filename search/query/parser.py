@@ -174,6 +174,6 @@ def parse(text: str) -> Node | None:
     depth = nesting(tokens)
     if depth > MAX_NESTING:
         raise InvalidParameterError(
-            f"query: parentheses nested {depth} deep, over the limit of {MAX_NESTING}; remove some"
+            f"query: parentheses nested {depth} deep, over the limit of {MAX_NESTING}; remove some", "query"
         )
     return _Parser(tokens).parse()

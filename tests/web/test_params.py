@@ -7,6 +7,7 @@ from urllib.parse import parse_qsl
 import pytest
 
 from search import InvalidParameterError
+from search.searching import SearchRequest
 from web.params import SearchParams, error_for_web
 
 
@@ -56,25 +57,31 @@ def test_bad_args_name_the_parameter(args: dict[str, str], message: str) -> None
 
 
 @pytest.mark.parametrize(
-    ("engine_message", "web_message", "parameter"),
+    ("options", "web_message", "parameter"),
     [
-        ("since: 'x' is not a date; use YYYY-MM-DD", "from: 'x' is not a date; use YYYY-MM-DD", "from"),
-        ("until: 'x' is not a date; use YYYY-MM-DD", "to: 'x' is not a date; use YYYY-MM-DD", "to"),
-        ("since: is after until; swap them", "from: is after to; swap them", "from"),
-        (
-            "query: 501 characters is over the limit of 500; shorten it",
-            "q: 501 characters is over the limit of 500; shorten it",
-            "q",
-        ),
-        (
-            "limit: must be a whole number from 1 to 100, got 101",
-            "limit: must be a whole number from 1 to 100, got 101",
-            "limit",
+        ({"since": "x"}, "from: 'x' is not a date; use YYYY-MM-DD", "from"),
+        ({"until": "x"}, "to: 'x' is not a date; use YYYY-MM-DD", "to"),
+        ({"since": "2026-02-01", "until": "2026-01-01"}, "from: is after to; swap them", "from"),
+        ({"query": "x" * 501}, "q: 501 characters is over the limit of 500; shorten it", "q"),
+        ({"limit": 101}, "limit: must be a whole number from 1 to 100, got 101", "limit"),
+        (  # "query" in a sentence is a word, not the parameter
+            {"page": 11, "limit": 100},
+            "page: results are served up to number 1000; page 11 of 100 goes past it "
+            "(narrow the query or filters instead)",
+            "page",
         ),
     ],
 )
-def test_engine_errors_in_web_names(engine_message: str, web_message: str, parameter: str) -> None:
-    assert error_for_web(InvalidParameterError(engine_message)) == (web_message, parameter)
+def test_engine_errors_in_web_names(options: dict, web_message: str, parameter: str) -> None:
+    options = dict(options)
+    with pytest.raises(InvalidParameterError) as error:
+        SearchRequest.checked(options.pop("query", "x"), **options)
+    assert error_for_web(error.value) == (web_message, parameter)
+
+
+def test_the_parameter_comes_from_the_error_not_its_text() -> None:
+    error = InvalidParameterError("dates after 2099 are not searched", parameter="until")
+    assert error_for_web(error) == ("dates after 2099 are not searched", "to")
 
 
 PARAMS = SearchParams(q="داعش", lang="ar", sort="newest", page=3)
