@@ -1,10 +1,11 @@
 """How a search parameter is offered outside Python: its web name, its command-line option, its help.
 
 Declared once, on the fields of SearchRequest (search/searching.py), as
-`field(metadata=parameter(...))`; Engine.search, the web's SearchParams and `news-search
-query` read the specs back with `parameters(...)` instead of each listing the
-parameters by hand. A field without a spec is an error at import, so a new
-parameter cannot be left out of the web or the command line.
+`field(metadata=parameter(...))`; Engine.search, the web's SearchParams and
+`news-search query` read the specs back with `parameters(...)` instead of
+each listing the parameters by hand. A field without a spec is an error at
+import, so a new parameter cannot be left out of the web or the command line.
+Knows nothing about searching.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ class Parameter:
 
     name: str  # the SearchRequest field and the Engine.search keyword
     default: Any  # None for the query, which has none
-    help: str  # for --help; the web's README table names the same parameters
+    help: str  # one line, for --help
     web: str  # query-string name (q, from, to; else the name itself)
     cli: str  # the query command's option, or "" for its positional words (the query)
     metavar: str = ""
