@@ -9,13 +9,10 @@ index exactly as it was.
 from __future__ import annotations
 
 import errno
-import multiprocessing
 import os
 import time
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from multiprocessing.pool import AsyncResult
 from pathlib import Path
 from typing import Any
 
@@ -172,47 +169,10 @@ def _first_copies(docs: Iterable[Document], report: IndexReport) -> Iterator[Doc
         yield doc
 
 
-# Annotation (entity mentions, name keys) is the largest part of preparing an
-# article, and pure Python: a rebuild with several processes spreads it over
-# them. Articles go out in chunks, a bounded number at a time, so a 100k
-# rebuild never holds more than a few hundred in memory.
-PREPARE_CHUNK = 64
-CHUNKS_IN_FLIGHT = 4  # per process
-_preparing: AliasResolver | None = None  # the resolver, as the forked processes inherit it
-
-
-def _prepare(docs: list[Document]) -> list[dict[str, object]]:
-    assert _preparing is not None
-    return [document_fields(doc, _preparing.annotate(doc.title, doc.body)) for doc in docs]
-
-
-def _prepared(docs: Iterable[Document], resolver: AliasResolver, procs: int) -> Iterator[dict[str, object]]:
-    """The index fields of each document, in order, annotated in `procs` processes."""
-    if procs <= 1:
-        for doc in docs:
-            yield document_fields(doc, resolver.annotate(doc.title, doc.body))
-        return
-    global _preparing
-    _preparing = resolver  # before the fork, so every process has it without loading it again
-    pending: deque[AsyncResult[list[dict[str, object]]]] = deque()
-    with multiprocessing.get_context("fork").Pool(procs) as pool:
-        for chunk in _chunks(docs, PREPARE_CHUNK):
-            pending.append(pool.apply_async(_prepare, (chunk,)))
-            if len(pending) >= procs * CHUNKS_IN_FLIGHT:
-                yield from pending.popleft().get()
-        while pending:
-            yield from pending.popleft().get()
-
-
-def _chunks(items: Iterable[Document], size: int) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+def _prepared(docs: Iterable[Document], resolver: AliasResolver) -> Iterator[dict[str, object]]:
+    """The index fields of each document, its alias annotation included."""
+    for doc in docs:
+        yield document_fields(doc, resolver.annotate(doc.title, doc.body))
 
 
 def default_procs() -> int:
@@ -278,7 +238,7 @@ def _rebuild_locked(
         bulk = engine.writer(generation, bulk=True, procs=procs, limitmb=limitmb)
         with _committed(bulk) as writer:
             stream = progress(items) if progress else items
-            for fields in _prepared(_first_copies(_validated(stream, report), report), resolver, procs):
+            for fields in _prepared(_first_copies(_validated(stream, report), report), resolver):
                 writer.add(fields)
                 report.added += 1
         if report.added == 0 and not allow_empty:

@@ -116,7 +116,7 @@ def test_ctrl_c_during_a_multiprocess_rebuild_prints_one_line(tmp_path: Path, ba
             out.write(json.dumps(article, ensure_ascii=False) + "\n")
     command = [*run_cli, "rebuild-index", str(corpus), "--index", str(index), "--procs", "2"]
     with subprocess.Popen(command, stderr=subprocess.PIPE, text=True, start_new_session=True) as rebuild:
-        workers = _writer_processes(rebuild.pid, 4)  # two preparing articles, two writing them
+        workers = _writer_processes(rebuild.pid, 2)
         os.killpg(rebuild.pid, signal.SIGINT)
         _, err = rebuild.communicate(timeout=60)
     assert rebuild.returncode == 130 and err == "interrupted; the live index is unchanged\n", err

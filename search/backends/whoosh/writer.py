@@ -66,3 +66,8 @@ def _stop_writer_processes(writer: Any) -> None:
         process.terminate()
     for process in processes:
         process.join()
+    for name in ("jobqueue", "resultqueue"):
+        if (pipe := getattr(writer, name, None)) is not None:
+            # Jobs still in a pipe nobody reads: without this, exit waits for them forever.
+            pipe.cancel_join_thread()
+            pipe.close()

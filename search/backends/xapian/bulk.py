@@ -124,6 +124,10 @@ class ShardedWriter:
                 worker.terminate()
         for worker in self.workers:
             worker.join()
+        for inbox in self.inboxes:
+            # Batches still in a pipe nobody reads: without this, exit waits for them forever.
+            inbox.cancel_join_thread()
+            inbox.close()
         self._remove_shards()
         shutil.rmtree(self.folder / MERGED, ignore_errors=True)
 
