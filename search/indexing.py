@@ -9,6 +9,7 @@ index exactly as it was.
 from __future__ import annotations
 
 import errno
+import functools
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -169,10 +170,10 @@ def _first_copies(docs: Iterable[Document], report: IndexReport) -> Iterator[Doc
         yield doc
 
 
-def _prepared(docs: Iterable[Document], resolver: AliasResolver) -> Iterator[dict[str, object]]:
-    """The index fields of each document, its alias annotation included."""
-    for doc in docs:
-        yield document_fields(doc, resolver.annotate(doc.title, doc.body))
+def prepare_fields(resolver: AliasResolver, doc: Document) -> dict[str, object]:
+    """The index fields of a document, its alias annotation included (the writer calls it,
+    in its own processes where it has them)."""
+    return document_fields(doc, resolver.annotate(doc.title, doc.body))
 
 
 def default_procs() -> int:
@@ -235,11 +236,12 @@ def _rebuild_locked(
         store.store_aliases(generation, alias_files, resolver.fingerprint)
         engine = get_backend(backend_of(generation))
         procs = procs or default_procs()
-        bulk = engine.writer(generation, bulk=True, procs=procs, limitmb=limitmb)
+        prepare = functools.partial(prepare_fields, resolver)
+        bulk = engine.writer(generation, bulk=True, procs=procs, limitmb=limitmb, prepare=prepare)
         with _committed(bulk) as writer:
             stream = progress(items) if progress else items
-            for fields in _prepared(_first_copies(_validated(stream, report), report), resolver):
-                writer.add(fields)
+            for doc in _first_copies(_validated(stream, report), report):
+                writer.add(doc)
                 report.added += 1
         if report.added == 0 and not allow_empty:
             raise EmptyRebuildError(

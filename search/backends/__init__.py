@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import importlib
 from collections import Counter
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
@@ -39,6 +39,10 @@ WRITER_LIMIT_MB = 160
 # Facets counted over every match (facets.py), with the field each counts.
 FACET_FIELDS = {spec.name: spec.field for spec in FACETS}
 _MODULES = {"whoosh": "search.backends.whoosh", "xapian": "search.backends.xapian"}
+
+
+# Turns what a rebuild adds (a Document) into its index fields; called where the backend likes.
+Prepare = Callable[[Any], Mapping[str, Any]]
 
 
 class BackendUnavailableError(SearchError):
@@ -128,8 +132,10 @@ class Reader(Protocol):
 class Writer(Protocol):
     """Changes to one generation, made visible together by `commit`."""
 
-    def add(self, fields: Mapping[str, Any]) -> None:
-        """A new article (its id is not in the index)."""
+    def add(self, item: Any) -> None:
+        """A new article (its id is not in the index): its index fields, or, for a writer made
+        with `prepare`, what `prepare` turns into them (where the backend chooses: Xapian
+        does it in its worker processes)."""
         ...
 
     def update(self, fields: Mapping[str, Any]) -> None:
@@ -157,10 +163,16 @@ class Backend(Protocol):
     def reader(self, folder: Path) -> Reader: ...
 
     def writer(
-        self, folder: Path, bulk: bool = False, procs: int = 1, limitmb: int = WRITER_LIMIT_MB
+        self,
+        folder: Path,
+        bulk: bool = False,
+        procs: int = 1,
+        limitmb: int = WRITER_LIMIT_MB,
+        prepare: Prepare | None = None,
     ) -> Writer:
         """A writer; `bulk` for a rebuild (many documents, fresh index), with `procs` processes
-        and `limitmb` of buffer where the backend can use them."""
+        and `limitmb` of buffer where the backend can use them. `prepare` makes an added
+        item's index fields (a rebuild's alias annotation is most of its Python work)."""
         ...
 
 

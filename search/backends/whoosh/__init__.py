@@ -14,7 +14,7 @@ from pathlib import Path
 from whoosh import index
 from whoosh.index import Index
 
-from search.backends import WRITER_LIMIT_MB
+from search.backends import WRITER_LIMIT_MB, Prepare
 from search.backends.whoosh.reader import WhooshReader
 from search.backends.whoosh.schema import make_schema
 from search.backends.whoosh.writer import WhooshWriter
@@ -49,9 +49,14 @@ class WhooshBackend:
         return WhooshReader(self.open(folder))
 
     def writer(
-        self, folder: Path, bulk: bool = False, procs: int = 1, limitmb: int = WRITER_LIMIT_MB
+        self,
+        folder: Path,
+        bulk: bool = False,
+        procs: int = 1,
+        limitmb: int = WRITER_LIMIT_MB,
+        prepare: Prepare | None = None,
     ) -> WhooshWriter:
-        return WhooshWriter(index.open_dir(str(folder)), bulk, procs, limitmb)
+        return WhooshWriter(index.open_dir(str(folder)), bulk, procs, limitmb, prepare)
 
 
 BACKEND = WhooshBackend()

@@ -12,14 +12,22 @@ from typing import Any
 
 from whoosh.index import Index, LockError
 
-from search.backends import WRITER_LIMIT_MB
+from search.backends import WRITER_LIMIT_MB, Prepare
 from search.errors import IndexLockedError
 
 WRITE_LOCK_TIMEOUT = 5.0  # seconds to wait for Whoosh's own writer lock
 
 
 class WhooshWriter:
-    def __init__(self, ix: Index, bulk: bool = False, procs: int = 1, limitmb: int = WRITER_LIMIT_MB) -> None:
+    def __init__(
+        self,
+        ix: Index,
+        bulk: bool = False,
+        procs: int = 1,
+        limitmb: int = WRITER_LIMIT_MB,
+        prepare: Prepare | None = None,
+    ) -> None:
+        self.prepare = prepare
         if bulk and procs > 1:
             self.writer = ix.writer(procs=procs, limitmb=limitmb, multisegment=True)
         elif bulk:
@@ -32,8 +40,8 @@ class WhooshWriter:
                     f"{ix.storage.folder}: another process is writing to this index"
                 ) from None
 
-    def add(self, fields: Mapping[str, Any]) -> None:
-        self.writer.add_document(**fields)
+    def add(self, item: Any) -> None:
+        self.writer.add_document(**(self.prepare(item) if self.prepare else item))
 
     def update(self, fields: Mapping[str, Any]) -> None:
         self.writer.update_document(**fields)

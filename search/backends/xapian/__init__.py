@@ -14,7 +14,7 @@ from typing import Any
 
 import xapian
 
-from search.backends import WRITER_LIMIT_MB
+from search.backends import WRITER_LIMIT_MB, Prepare
 from search.backends.xapian.bulk import ShardedWriter
 from search.backends.xapian.reader import XapianReader
 from search.backends.xapian.terms import document, key_term
@@ -24,14 +24,16 @@ from search.errors import IndexLockedError
 class XapianWriter:
     """Changes to one database, visible to readers at `commit`."""
 
-    def __init__(self, folder: Path, bulk: bool = False) -> None:
+    def __init__(self, folder: Path, bulk: bool = False, prepare: Prepare | None = None) -> None:
+        self.prepare = prepare
         flags = xapian.DB_CREATE_OR_OPEN | (xapian.DB_NO_SYNC if bulk else 0)
         try:
             self.db = xapian.WritableDatabase(str(folder), flags)
         except xapian.DatabaseLockError:
             raise IndexLockedError(f"{folder}: another process is writing to this index") from None
 
-    def add(self, fields: Mapping[str, Any]) -> None:
+    def add(self, item: Any) -> None:
+        fields = self.prepare(item) if self.prepare else item
         self.db.add_document(document(fields))  # Xapian flushes every 10,000 on its own
 
     def update(self, fields: Mapping[str, Any]) -> None:
@@ -65,11 +67,16 @@ class XapianBackend:
         return XapianReader(folder)
 
     def writer(
-        self, folder: Path, bulk: bool = False, procs: int = 1, limitmb: int = WRITER_LIMIT_MB
+        self,
+        folder: Path,
+        bulk: bool = False,
+        procs: int = 1,
+        limitmb: int = WRITER_LIMIT_MB,
+        prepare: Prepare | None = None,
     ) -> XapianWriter | ShardedWriter:
         if bulk and procs > 1:
-            return ShardedWriter(folder, procs)
-        return XapianWriter(folder, bulk)
+            return ShardedWriter(folder, procs, prepare)
+        return XapianWriter(folder, bulk, prepare)
 
 
 BACKEND = XapianBackend()

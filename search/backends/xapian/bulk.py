@@ -1,8 +1,8 @@
 """A rebuild's writer for Xapian: several processes each index a share of the articles
 into a shard of their own, and the shards are merged into the generation at commit.
 
-Xapian's own writing is C++, but building each document's terms is Python,
-and one process leaves the other cores idle. Workers are forked while the
+Xapian's own writing is C++, but preparing each article (alias annotation,
+then its terms) is Python, and one process leaves the other cores idle. Workers are forked while the
 writer lock is held (search/locking.py makes them ignore Ctrl-C and die with
 the parent). Articles go out in batches, in turn; commit merges the shards
 with Xapian's compaction, which also renumbers their documents.
@@ -20,6 +20,7 @@ from typing import Any
 
 import xapian
 
+from search.backends import Prepare
 from search.backends.xapian.terms import document
 from search.errors import IndexWriteError
 
@@ -30,15 +31,16 @@ SHARD_PREFIX = ".shard-"
 MERGED = ".merged"
 
 
-def _index_shard(path: str, inbox: multiprocessing.Queue) -> None:
-    """A worker: add every article it is sent to its own shard, then commit it."""
+def _index_shard(path: str, inbox: multiprocessing.Queue, prepare: Prepare | None) -> None:
+    """A worker: prepare every article it is sent and add it to its own shard, then commit it.
+    `prepare` (with the lexicon it annotates with) came with the fork: it is never pickled."""
     # Xapian keeps this many documents' postings in memory before writing them
     # out (its default, 10,000, took two workers past 1 GB on 100k articles).
     os.environ["XAPIAN_FLUSH_THRESHOLD"] = str(FLUSH_DOCUMENTS)
     db = xapian.WritableDatabase(path, xapian.DB_CREATE_OR_OPEN | xapian.DB_NO_SYNC)
     while (batch := inbox.get()) is not None:
-        for fields in batch:
-            db.add_document(document(fields))
+        for item in batch:
+            db.add_document(document(prepare(item) if prepare else item))
     db.commit()
     db.close()
 
@@ -46,29 +48,31 @@ def _index_shard(path: str, inbox: multiprocessing.Queue) -> None:
 class ShardedWriter:
     """`procs` worker processes, each writing a shard under the generation folder."""
 
-    def __init__(self, folder: Path, procs: int) -> None:
+    def __init__(self, folder: Path, procs: int, prepare: Prepare | None = None) -> None:
         self.folder = folder
         context = multiprocessing.get_context("fork")
         self.inboxes = [context.Queue(QUEUED_BATCHES) for _ in range(procs)]
         self.workers = [
-            context.Process(target=_index_shard, args=(str(self._shard(number)), inbox), daemon=True)
+            context.Process(target=_index_shard, args=(str(self._shard(number)), inbox, prepare), daemon=True)
             for number, inbox in enumerate(self.inboxes)
         ]
         for worker in self.workers:
             worker.start()
-        self.batch: list[dict[str, Any]] = []
+        self.batch: list[Any] = []
         self.turn = 0
 
     def _shard(self, number: int) -> Path:
         return self.folder / f"{SHARD_PREFIX}{number}"
 
-    def add(self, fields: Mapping[str, Any]) -> None:
-        self.batch.append(dict(fields))
+    def add(self, item: Any) -> None:
+        self.batch.append(item)
         if len(self.batch) >= BATCH:
             self._send()
 
     def update(self, fields: Mapping[str, Any]) -> None:
-        self.add(fields)  # a rebuild's articles are new, and their ids unique (indexing.py)
+        raise NotImplementedError(
+            "a rebuild adds; update the live index with a plain writer"
+        )  # a rebuild's articles are new, and their ids unique (indexing.py)
 
     def delete(self, doc_id: str) -> bool:
         raise NotImplementedError("a rebuild writes a fresh generation; delete from the live index")
@@ -79,7 +83,7 @@ class ShardedWriter:
         self._put(number, self.batch)
         self.batch = []
 
-    def _put(self, number: int, message: list[dict[str, Any]] | None) -> None:
+    def _put(self, number: int, message: list[Any] | None) -> None:
         """Hand a message to worker `number`, failing (not waiting forever) if it died."""
         while True:
             try:
