@@ -67,3 +67,58 @@ def test_searches_during_adds_and_rebuilds_see_whole_states(tmp_path: Path, back
     assert len(seen) > 50
     assert set(seen) <= states, f"a search saw a half-changed index: {sorted(set(seen) - states)}"
     assert len(states) == 4  # the writes did change what is found: the check above is not empty
+
+
+def test_threads_search_while_other_processes_add_and_rebuild(tmp_path: Path, backend: str) -> None:
+    """The server's case: one Engine, many threads, and the writes made by other processes
+    (`news-search add`, `news-search rebuild-index`), each seen whole or not at all."""
+    import json
+    import subprocess
+    import sys
+
+    path = tmp_path / "index"
+    sample = list(read_sources([sample_corpus()]))
+    Engine.rebuild(path, sample, procs=1, backend=backend)
+    batches = []
+    for name, count in (("first", 12), ("second", 7)):
+        batch = tmp_path / f"{name}.jsonl"
+        batch.write_text("".join(json.dumps(record) + "\n" for record in extra(name, count)), "utf-8")
+        batches.append(batch)
+    engine = Engine.open(path)
+    before = engine.search(QUERY, limit=100).total
+    states = {before, before + 12, before + 19, before + 7}  # what any order of the writes leaves
+    seen: list[int] = []
+    errors: list[BaseException] = []
+    stop = threading.Event()
+
+    def search() -> None:
+        while not stop.is_set():
+            try:
+                seen.append(engine.search(QUERY, limit=100).total)
+            except BaseException as error:  # collected and asserted below
+                errors.append(error)
+
+    threads = [threading.Thread(target=search) for _ in range(8)]
+    for thread in threads:
+        thread.start()
+    cli = [sys.executable, "-m", "search"]
+    try:
+        for batch in batches:
+            subprocess.run([*cli, "add", str(batch), "--index", str(path), "--wait", "30"], check=True)
+        rebuilt = tmp_path / "rebuilt.jsonl"
+        rebuilt.write_text(batches[1].read_text("utf-8"), "utf-8")
+        subprocess.run(
+            [*cli, "rebuild-index", "--sample", str(rebuilt), "--index", str(path), "--procs", "2"],
+            check=True,
+            capture_output=True,
+        )
+        final = engine.search(QUERY, limit=100).total
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join()
+        engine.close()
+    assert not errors, errors[:3]
+    assert final == before + 7 and engine.backend == backend
+    assert set(seen) <= states, f"a search saw a half-written index: {sorted(set(seen) - states)}"
+    assert len(set(seen)) >= 2  # the other processes' writes were seen while searching
