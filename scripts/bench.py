@@ -18,6 +18,7 @@ Numbers are measurements, never assertions: nothing here fails on a slow machine
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
 import os
 import platform
@@ -158,6 +159,35 @@ def work_rebuild(system: str, docs: Path, index: Path) -> dict:
     return {"documents": count, "seconds": seconds, "docs_per_s": count / seconds, "bytes": size}
 
 
+ADD_BATCH = 5_000
+
+
+def work_add(system: str, docs: Path, index: Path) -> dict:
+    """One `add_documents` batch of (at most) ADD_BATCH articles into a new, empty index: the
+    incremental path (update by id, one commit), as a newsroom's hourly import runs it."""
+    batch = list(itertools.islice(stream(docs), ADD_BATCH))
+    started = time.perf_counter()
+    if system in BACKEND_OF:
+        from search import Engine
+
+        with Engine.create(index, backend=BACKEND_OF[system]) as engine:
+            count = engine.add_documents(batch).added
+    else:
+        from whoosh import index as whoosh_index
+
+        index.mkdir(parents=True)
+        writer = whoosh_index.create_in(str(index), plain_schema()).writer()
+        for record in batch:
+            writer.update_document(
+                id=record["id"], title=record["title"], body=record["body"], lang=record["lang"],
+                source=record.get("source", ""),
+            )  # fmt: skip
+        writer.commit()
+        count = len(batch)
+    seconds = time.perf_counter() - started
+    return {"documents": count, "seconds": seconds, "docs_per_s": count / seconds}
+
+
 def work_analyze(system: str, docs: Path) -> dict:
     """Analysis alone, as indexing runs it: news-search makes two views (stemmed and exact)
     of title and body; plain Whoosh one."""
@@ -224,6 +254,8 @@ def work_query(system: str, index: Path, queries: list[str]) -> dict:
 def worker(args: argparse.Namespace) -> None:
     if args.worker == "rebuild":
         result = work_rebuild(args.system, Path(args.docs), Path(args.index))
+    elif args.worker == "add":
+        result = work_add(args.system, Path(args.docs), Path(args.index))
     elif args.worker == "analyze":
         result = work_analyze(args.system, Path(args.docs))
     else:
@@ -270,7 +302,9 @@ def bench_set(label: str, docs: Path, queries_file: Path, scratch: Path) -> dict
         query = measured(
             ["--worker", "query", "--system", system, "--index", str(index), "--queries", str(queries_file)]
         )
-        results[system] = {"rebuild": rebuild, "analyze": analyze, "query": query}
+        shutil.rmtree(index, ignore_errors=True)
+        add = measured(["--worker", "add", "--system", system, "--docs", str(docs), "--index", str(index)])
+        results[system] = {"rebuild": rebuild, "analyze": analyze, "query": query, "add": add}
         shutil.rmtree(index, ignore_errors=True)
         print(f"{label} {system}: {json.dumps(results[system])}", file=sys.stderr)
     results["load_after"] = os.getloadavg()[0]
@@ -279,25 +313,25 @@ def bench_set(label: str, docs: Path, queries_file: Path, scratch: Path) -> dict
 
 def markdown(sets: dict, header: str) -> str:
     lines = [header, "",
-             "| set | system | docs | rebuild s (CPU s) | rebuild docs/s | analyzer tokens/s "
-             "| rebuild peak RSS MB | index MB | cold open ms | p50 ms | p95 ms | p99 ms "
-             "| query peak RSS MB |",
-             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
+             "| set | system | docs | rebuild s (CPU s) | rebuild docs/s | add 5k batch docs/s "
+             "| analyzer tokens/s | rebuild peak RSS MB | index MB | cold open ms | p50 ms | p95 ms "
+             "| p99 ms | query peak RSS MB |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]  # fmt: skip
     for label, measured_systems in sets.items():
         for system in [name for name in measured_systems if name in (*BACKEND_OF, "whoosh-plain")]:
             r = measured_systems[system]
             b, a, q = r["rebuild"], r["analyze"], r["query"]
             cells = [
                 label, system, f"{b['documents']:,}", f"{b['seconds']:,.0f} ({b['cpu_s']:,.0f})",
-                f"{b['docs_per_s']:,.0f}", f"{a['tokens_per_s']:,.0f}",
+                f"{b['docs_per_s']:,.0f}", f"{r['add']['docs_per_s']:,.0f}", f"{a['tokens_per_s']:,.0f}",
                 f"{b['peak_rss_mb']:,.0f}", f"{b['bytes'] / 2**20:,.1f}", f"{q['open_ms']:,.0f}",
                 f"{q['p50_ms']:.1f}", f"{q['p95_ms']:.1f}", f"{q['p99_ms']:.1f}", f"{q['peak_rss_mb']:,.0f}",
             ]  # fmt: skip
             lines.append("| " + " | ".join(cells) + " |")
     lines += ["", "Ratios, news-search ÷ plain Whoosh (throughput: higher is better; time: lower):", "",
-              "| set | system | rebuild throughput | analyzer throughput | rebuild CPU time | p95 latency "
-              "| index size | load average before, after |",
-              "|---|---|---:|---:|---:|---:|---:|---|"]  # fmt: skip
+              "| set | system | rebuild throughput | add batch throughput | analyzer throughput "
+              "| rebuild CPU time | p95 latency | index size | load average before, after |",
+              "|---|---|---:|---:|---:|---:|---:|---:|---|"]  # fmt: skip
     for label, measured_systems in sets.items():
         plain = measured_systems["whoosh-plain"]
         for system in [name for name in BACKEND_OF if name in measured_systems]:
@@ -308,6 +342,7 @@ def markdown(sets: dict, header: str) -> str:
 def _ratio_row(label: str, system: str, ours: dict, plain: dict, measured_systems: dict) -> str:
     return (
         f"| {label} | {system} | {ours['rebuild']['docs_per_s'] / plain['rebuild']['docs_per_s']:.2f}× "
+        f"| {ours['add']['docs_per_s'] / plain['add']['docs_per_s']:.2f}× "
         f"| {ours['analyze']['tokens_per_s'] / plain['analyze']['tokens_per_s']:.2f}× "
         f"| {ours['rebuild']['cpu_s'] / plain['rebuild']['cpu_s']:.2f}× "
         f"| {ours['query']['p95_ms'] / plain['query']['p95_ms']:.2f}× "
@@ -324,7 +359,7 @@ def main() -> None:
     parser.add_argument(
         "--data", help="shared data folder (default: ../shared/data or $NEWS_SEARCH_SHARED/data)"
     )
-    parser.add_argument("--worker", choices=("rebuild", "analyze", "query"), help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=("rebuild", "add", "analyze", "query"), help=argparse.SUPPRESS)
     parser.add_argument("--system", help=argparse.SUPPRESS)
     parser.add_argument("--docs", help=argparse.SUPPRESS)
     parser.add_argument("--index", help=argparse.SUPPRESS)
