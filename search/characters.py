@@ -18,8 +18,3 @@ FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 def without_forbidden(text: str) -> str:
     """`text` without the characters XML 1.0 forbids (the rest untouched)."""
     return FORBIDDEN.sub("", text)
-
-
-def count_forbidden(text: str) -> int:
-    """How many characters of `text` XML 1.0 forbids."""
-    return len(FORBIDDEN.findall(text))

@@ -13,7 +13,7 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from search.analysis.language import UNKNOWN, detect_language
-from search.characters import count_forbidden, without_forbidden
+from search.characters import FORBIDDEN
 from search.documents import Document, content_id
 from search.errors import InvalidDocumentError
 from search.ingest.dates import is_future, parse_date
@@ -118,8 +118,8 @@ def _without_forbidden(record: Mapping[str, Any], notes: list[str]) -> Mapping[s
     cleaned = dict(record)
     for name in (*FIELDS, "dateline"):
         value = record.get(name)
-        if isinstance(value, str) and (count := count_forbidden(value)):
-            cleaned[name] = without_forbidden(value)
+        if isinstance(value, str) and FORBIDDEN.search(value):
+            cleaned[name], count = FORBIDDEN.subn("", value)
             notes.append(f"{name}: removed {count} control character(s) that text may not hold")
     return cleaned
 
