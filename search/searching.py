@@ -21,7 +21,7 @@ from search.errors import InvalidParameterError
 from search.facets import facet_values
 from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
 from search.index import date_key
-from search.ingest.dates import parse_date
+from search.ingest.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from search.parameters import parameter, parameters
 from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
 from search.query.compiler import PrefixWords
@@ -40,8 +40,6 @@ SORTS = ("relevance", "newest", "oldest")
 # words from the start, for natural-language questions (evaluation, "more like").
 MATCHES = ("all", "any")
 _MONTH = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
-# Dates are read, indexed and searched within these years (search/ingest/dates.py).
-FIRST_YEAR, LAST_YEAR = 1900, 2099
 _DATE_RANGE = f"dates from {FIRST_YEAR}-01-01 to {LAST_YEAR}-12-31 are searched"
 _ANY_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
 _ENTITY = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")

@@ -65,6 +65,8 @@ DATELINE = re.compile(r"^(?P<place>[^,،(]{2,40})[,،]\s*(?P<when>[^()]{3,40}?)\
 _DAY_MONTH_YEAR = re.compile(rf"(\d{{1,2}})[-/.](\d{{1,2}})[-/.]({_YEAR})")
 _YEAR_MONTH_DAY = re.compile(rf"({_YEAR})[-/.](\d{{1,2}})[-/.](\d{{1,2}})")
 _FOUR_DIGIT_YEAR = re.compile(rf"(?<!\d)({_YEAR})(?!\d)")
+# The years dates are read and searched in (searching.py states them in its errors).
+FIRST_YEAR, LAST_YEAR = 1900, 2099
 # Dates further ahead than this are typos or day/month swaps, not news.
 FUTURE_TOLERANCE = timedelta(days=2)
 
@@ -111,7 +113,7 @@ def parse_date(text: str, day_first: bool = True) -> datetime | None:
     if moment is None or str(moment.year) not in years:
         return None
     moment = _to_naive_utc(moment)
-    if moment.year < 1900:
+    if moment.year < FIRST_YEAR:
         return None
     return moment
 
