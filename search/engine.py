@@ -125,13 +125,8 @@ class Engine:
         """Remove a document by id; False if there was none."""
         with WriterLock(self.store.root, wait, "delete"):
             backend, generation = self.store.open()
-            writer = backend.writer(generation)
-            try:
+            with indexing.committed(backend.writer(generation)) as writer:
                 deleted = writer.delete(doc_id)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()
         return deleted
 
     # --- reading -------------------------------------------------------------

@@ -140,13 +140,13 @@ def _write_batch(
     if not writes:
         return
     writer = backend.writer(generation)
-    with _committed(writer):
+    with committed(writer):
         for doc in writes:
-            writer.update(document_fields(doc, aliases.annotate(doc.title, doc.body)))
+            writer.update(prepare_fields(aliases, doc))
 
 
 @contextmanager
-def _committed(writer: Writer) -> Iterator[Writer]:
+def committed(writer: Writer) -> Iterator[Writer]:
     """Commit what the block wrote, or cancel all of it if the block fails."""
     try:
         yield writer
@@ -238,7 +238,7 @@ def _rebuild_locked(
         procs = procs or default_procs()
         prepare = functools.partial(prepare_fields, resolver)
         bulk = engine.writer(generation, bulk=True, procs=procs, limitmb=limitmb, prepare=prepare)
-        with _committed(bulk) as writer:
+        with committed(bulk) as writer:
             stream = progress(items) if progress else items
             for doc in _first_copies(_validated(stream, report), report):
                 writer.add(doc)
