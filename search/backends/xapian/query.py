@@ -5,7 +5,7 @@ from __future__ import annotations
 import xapian
 
 from search.backends import Filters
-from search.backends.xapian.terms import MAX_TERM_BYTES, NEWEST, key_term, term
+from search.backends.xapian.terms import NEWEST, fits, key_term, term
 from search.query import plan as qp
 
 
@@ -14,7 +14,7 @@ def to_xapian(plan: qp.Plan) -> xapian.Query:
     OP_MAX for a best-of, OP_AND_NOT for exclusions, OP_SCALE_WEIGHT for boosts."""
     if isinstance(plan, qp.Term):
         text = term(plan.field, plan.text)
-        if len(text.encode()) > MAX_TERM_BYTES:
+        if not fits(text):
             return xapian.Query.MatchNothing  # never indexed (terms.py), so never matched
         return _boosted(xapian.Query(text), plan.boost)
     if isinstance(plan, qp.Phrase):

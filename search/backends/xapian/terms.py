@@ -45,16 +45,25 @@ MAX_TERM_BYTES = 240  # Xapian refuses terms over 245 bytes; a 100k-character "w
 
 
 def term(field: str, text: str) -> str:
-    """The Xapian term of `text` in `field` (a ':' after the prefix when the text starts upper-case)."""
-    prefix = PREFIXES[field]
+    """The Xapian term of `text` in `field`."""
+    return _prefixed(PREFIXES[field], text)
+
+
+def _prefixed(prefix: str, text: str) -> str:
+    """`prefix` and `text` as one term (a ':' between them when the text starts upper-case)."""
     return f"{prefix}:{text}" if text[:1].isupper() else prefix + text
+
+
+def fits(full: str) -> bool:
+    """Whether a term is short enough for Xapian (UTF-8 is encoded only when it could be too long)."""
+    return len(full) * 4 <= MAX_TERM_BYTES or len(full.encode()) <= MAX_TERM_BYTES
 
 
 def key_term(field: str, value: str) -> str:
     """The boolean term of an exact value (id, source, language, month, content hash).
     A value too long for a term (an id of 256 Arabic letters) is keyed by its SHA-1 instead."""
     full = term(field, value)
-    if len(full.encode()) <= MAX_TERM_BYTES:
+    if fits(full):
         return full
     return f"{PREFIXES[field]}#{hashlib.sha1(value.encode()).hexdigest()}"
 
@@ -104,10 +113,8 @@ def document(fields: Mapping[str, Any]) -> xapian.Document:
 
 def _fitting(prefix: str, text: str) -> str | None:
     """The prefixed term, or None when it is too long to be a Xapian term."""
-    full = f"{prefix}:{text}" if text[:1].isupper() else prefix + text
-    if len(full) * 4 > MAX_TERM_BYTES and len(full.encode()) > MAX_TERM_BYTES:
-        return None
-    return full
+    full = _prefixed(prefix, text)
+    return full if fits(full) else None
 
 
 def stored(doc: xapian.Document) -> dict[str, Any]:
