@@ -8,6 +8,8 @@ is one Whoosh commit).
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from search import Engine
@@ -28,12 +30,10 @@ def extra(prefix: str, count: int) -> list[dict[str, str]]:
     ]
 
 
-def test_searches_during_adds_and_rebuilds_see_whole_states(tmp_path: Path, backend: str) -> None:
-    path = tmp_path / "index"
-    sample = list(read_sources([sample_corpus()]))
-    Engine.rebuild(path, sample, procs=1, backend=backend)
-    engine = Engine.open(path)
-    states = {engine.search(QUERY, limit=100).total}  # every total a writer leaves behind
+@contextmanager
+def searching(engine: Engine, threads: int = 8) -> Iterator[tuple[list[int], list[BaseException]]]:
+    """`threads` threads searching `engine` over and over while the block runs: the totals they
+    saw and the errors they met. The engine is closed at the end."""
     seen: list[int] = []
     errors: list[BaseException] = []
     stop = threading.Event()
@@ -42,27 +42,36 @@ def test_searches_during_adds_and_rebuilds_see_whole_states(tmp_path: Path, back
         while not stop.is_set():
             try:
                 seen.append(engine.search(QUERY, limit=100).total)
-            except BaseException as error:  # collected and asserted below
+            except BaseException as error:  # collected and asserted by the test
                 errors.append(error)
 
-    threads = [threading.Thread(target=search) for _ in range(8)]
-    for thread in threads:
-        thread.start()
+    workers = [threading.Thread(target=search) for _ in range(threads)]
+    for worker in workers:
+        worker.start()
     try:
-        with Engine.open(path) as writer:
-            writer.add_documents(extra("add", 15))
-            states.add(writer.search(QUERY, limit=100).total)
-            Engine.rebuild(path, [*sample, *extra("rebuilt", 30)], procs=2, backend=backend)
-            states.add(writer.search(QUERY, limit=100).total)
-            writer.add_documents(extra("after", 5))
-            states.add(writer.search(QUERY, limit=100).total)
-            Engine.rebuild(path, sample, procs=1, backend=backend)
-            states.add(writer.search(QUERY, limit=100).total)
+        yield seen, errors
     finally:
         stop.set()
-        for thread in threads:
-            thread.join()
+        for worker in workers:
+            worker.join()
         engine.close()
+
+
+def test_searches_during_adds_and_rebuilds_see_whole_states(tmp_path: Path, backend: str) -> None:
+    path = tmp_path / "index"
+    sample = list(read_sources([sample_corpus()]))
+    Engine.rebuild(path, sample, procs=1, backend=backend)
+    engine = Engine.open(path)
+    states = {engine.search(QUERY, limit=100).total}  # every total a writer leaves behind
+    with searching(engine) as (seen, errors), Engine.open(path) as writer:
+        writer.add_documents(extra("add", 15))
+        states.add(writer.search(QUERY, limit=100).total)
+        Engine.rebuild(path, [*sample, *extra("rebuilt", 30)], procs=2, backend=backend)
+        states.add(writer.search(QUERY, limit=100).total)
+        writer.add_documents(extra("after", 5))
+        states.add(writer.search(QUERY, limit=100).total)
+        Engine.rebuild(path, sample, procs=1, backend=backend)
+        states.add(writer.search(QUERY, limit=100).total)
     assert not errors, errors[:3]
     assert len(seen) > 50
     assert set(seen) <= states, f"a search saw a half-changed index: {sorted(set(seen) - states)}"
@@ -87,22 +96,8 @@ def test_threads_search_while_other_processes_add_and_rebuild(tmp_path: Path, ba
     engine = Engine.open(path)
     before = engine.search(QUERY, limit=100).total
     states = {before, before + 12, before + 19, before + 7}  # what any order of the writes leaves
-    seen: list[int] = []
-    errors: list[BaseException] = []
-    stop = threading.Event()
-
-    def search() -> None:
-        while not stop.is_set():
-            try:
-                seen.append(engine.search(QUERY, limit=100).total)
-            except BaseException as error:  # collected and asserted below
-                errors.append(error)
-
-    threads = [threading.Thread(target=search) for _ in range(8)]
-    for thread in threads:
-        thread.start()
     cli = [sys.executable, "-m", "search"]
-    try:
+    with searching(engine) as (seen, errors):
         for batch in batches:
             subprocess.run([*cli, "add", str(batch), "--index", str(path), "--wait", "30"], check=True)
         rebuilt = tmp_path / "rebuilt.jsonl"
@@ -113,11 +108,6 @@ def test_threads_search_while_other_processes_add_and_rebuild(tmp_path: Path, ba
             capture_output=True,
         )
         final = engine.search(QUERY, limit=100).total
-    finally:
-        stop.set()
-        for thread in threads:
-            thread.join()
-        engine.close()
     assert not errors, errors[:3]
     assert final == before + 7 and engine.backend == backend
     assert set(seen) <= states, f"a search saw a half-written index: {sorted(set(seen) - states)}"
