@@ -13,8 +13,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 from html import escape
 
-from search.analysis.bilingual import word_forms
-from search.analysis.tokenizer import scan, script_of
+from search.analysis.bilingual import words_in
 
 SNIPPET_CHARS = 240
 MAX_ANALYSED_CHARS = 200_000  # a 20 MB page is searched whole but snippeted from its start
@@ -45,24 +44,14 @@ def matches(
     if not stem_terms and not exact_terms:
         return []
     found = []
-    # Ten hits per page are scanned word by word: each written form is decided
-    # once per text, from the regex match itself (no RawToken per word).
-    decided: dict[str, tuple[str, bool] | None] = {}
-    for match in scan(text[:MAX_ANALYSED_CHARS]):
-        word = match.group()
-        if word in decided:
-            term = decided[word]
-        else:
-            forms = word_forms(word, script_of(match))
-            if forms.exact in exact_terms:
-                term = (forms.exact, forms.exact in typed)
-            elif forms.stem is not None and forms.stem in stem_terms:
-                term = (forms.stem, forms.exact in typed)
-            else:
-                term = None
-            decided[word] = term
-        if term is not None:
-            found.append(Span(match.start(), match.end(), *term))
+    # The words come from words_in, which keeps the last texts' words: the
+    # alias marks of the same title and body (searching._entity_spans) read
+    # them too, so a hit's text is tokenised once.
+    for forms, start, end in words_in(text[:MAX_ANALYSED_CHARS]):
+        if forms.exact in exact_terms:
+            found.append(Span(start, end, forms.exact, forms.exact in typed))
+        elif forms.stem is not None and forms.stem in stem_terms:
+            found.append(Span(start, end, forms.stem, forms.exact in typed))
     return found
 
 

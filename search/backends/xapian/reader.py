@@ -65,18 +65,13 @@ class XapianReader:
         window = max(offset + limit, ENTITY_SAMPLE)
         mset = enquire.get_mset(0, window, self.db.get_doccount())
         total = mset.get_matches_estimated()
-        hits: list[StoredHit] = []
-        entities: Counter[str] = Counter()
-        for rank, match in enumerate(mset):
-            document = match.document
-            if offset <= rank < offset + limit:
-                hits.append(StoredHit(stored(document), match.weight))
-            entities.update(filter(None, document.get_value(ENTITY_IDS).decode().split(",")))
-        facets = {
-            name: Counter({item.term.decode(): item.termfreq for item in spy.values() if item.term})
-            for name, spy in spies.items()
-        }
-        return Found(total, hits, facets, entities, ENTITY_SAMPLE if total > ENTITY_SAMPLE else 0)
+        hits = [
+            StoredHit(stored(mset.get_document(rank)), mset.get_hit(rank).weight)
+            for rank in range(offset, min(offset + limit, mset.size()))
+        ]
+        return Found(
+            total, hits, _facets(spies), _entity_counts(mset), ENTITY_SAMPLE if total > ENTITY_SAMPLE else 0
+        )
 
     def document(self, field: str, value: str) -> dict[str, Any] | None:
         return self._first(key_term(field, value))
@@ -121,6 +116,28 @@ class XapianReader:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _facets(spies: dict[str, xapian.ValueCountMatchSpy]) -> dict[str, Counter[str]]:
+    return {
+        name: Counter({item.term.decode(): item.termfreq for item in spy.values() if item.term})
+        for name, spy in spies.items()
+    }
+
+
+def _entity_counts(mset: xapian.MSet) -> Counter[str]:
+    """Entity ids over the matches in `mset`. Matches are read by rank (the
+    MSet iterator builds a Python object per match, twice the cost), and each
+    distinct list of ids is split once: articles share their lists."""
+    lists: Counter[bytes] = Counter(
+        mset.get_document(rank).get_value(ENTITY_IDS) for rank in range(mset.size())
+    )
+    entities: Counter[str] = Counter()
+    for ids, count in lists.items():
+        for entity in ids.decode().split(","):
+            if entity:
+                entities[entity] += count
+    return entities
 
 
 def _within(first: str, second: str, limit: int) -> bool:
