@@ -22,7 +22,13 @@ from search.errors import IndexLockedError
 
 
 class XapianWriter:
-    """Changes to one database, visible to readers at `commit`."""
+    """Changes to one database, visible to readers at `commit`.
+
+    Xapian commits pending changes when a database is closed, and on its own
+    every 10,000 documents, so changes to a live index are made in a
+    transaction, which `cancel` really drops. A rebuild's fresh generation
+    needs none: a failed one is discarded whole.
+    """
 
     def __init__(self, folder: Path, bulk: bool = False, prepare: Prepare | None = None) -> None:
         self.prepare = prepare
@@ -31,6 +37,9 @@ class XapianWriter:
             self.db = xapian.WritableDatabase(str(folder), flags)
         except xapian.DatabaseLockError:
             raise IndexLockedError(f"{folder}: another process is writing to this index") from None
+        self.transaction = not bulk
+        if self.transaction:
+            self.db.begin_transaction(False)
 
     def add(self, item: Any) -> None:
         fields = self.prepare(item) if self.prepare else item
@@ -47,11 +56,15 @@ class XapianWriter:
         return True
 
     def commit(self) -> None:
+        if self.transaction:
+            self.db.commit_transaction()
         self.db.commit()
         self.db.close()
 
     def cancel(self) -> None:
-        self.db.close()  # uncommitted changes are dropped
+        if self.transaction:
+            self.db.cancel_transaction()
+        self.db.close()
 
 
 class XapianBackend:
