@@ -14,7 +14,7 @@ import multiprocessing
 import os
 import queue
 import shutil
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -31,9 +31,60 @@ SHARD_PREFIX = ".shard-"
 MERGED = ".merged"
 
 
+class WorkerPool:
+    """Forked worker processes, each fed lists of items through its own bounded queue.
+
+    `work(number, inbox)` runs in worker `number`: it takes lists from `inbox`
+    until None. It came with the fork, so it is never pickled.
+    """
+
+    def __init__(self, label: str, count: int, work: Callable[[int, multiprocessing.Queue], None]) -> None:
+        self.label = label
+        context = multiprocessing.get_context("fork")
+        self.inboxes = [context.Queue(QUEUED_BATCHES) for _ in range(count)]
+        self.workers = [
+            context.Process(target=work, args=(number, inbox), daemon=True)
+            for number, inbox in enumerate(self.inboxes)
+        ]
+        for worker in self.workers:
+            worker.start()
+
+    def put(self, number: int, message: list[Any] | None) -> None:
+        """Hand a message to worker `number`, failing (not waiting forever) if it died."""
+        while True:
+            try:
+                self.inboxes[number].put(message, timeout=1.0)
+                return
+            except queue.Full:
+                if not self.workers[number].is_alive():
+                    raise IndexWriteError(
+                        f"{self.label}: an indexing process ended with code {self.workers[number].exitcode}"
+                    ) from None
+
+    def finish(self) -> None:
+        """Tell every worker that the work is done, wait for them, fail if any failed."""
+        for number in range(len(self.workers)):
+            self.put(number, None)
+        for worker in self.workers:
+            worker.join()
+        failed = [worker.exitcode for worker in self.workers if worker.exitcode]
+        if failed:
+            raise IndexWriteError(f"{self.label}: indexing processes ended with codes {failed}")
+
+    def stop(self) -> None:
+        for worker in self.workers:
+            if worker.is_alive():
+                worker.terminate()
+        for worker in self.workers:
+            worker.join()
+        for inbox in self.inboxes:
+            # Batches still in a pipe nobody reads: without this, exit waits for them forever.
+            inbox.cancel_join_thread()
+            inbox.close()
+
+
 def _index_shard(path: str, inbox: multiprocessing.Queue, prepare: Prepare | None) -> None:
-    """A worker: prepare every article it is sent and add it to its own shard, then commit it.
-    `prepare` (with the lexicon it annotates with) came with the fork: it is never pickled."""
+    """A worker: prepare every article it is sent and add it to its own shard, then commit it."""
     # Xapian keeps this many documents' postings in memory before writing them
     # out (its default, 10,000, took two workers past 1 GB on 100k articles).
     os.environ["XAPIAN_FLUSH_THRESHOLD"] = str(FLUSH_DOCUMENTS)
@@ -50,14 +101,10 @@ class ShardedWriter:
 
     def __init__(self, folder: Path, procs: int, prepare: Prepare | None = None) -> None:
         self.folder = folder
-        context = multiprocessing.get_context("fork")
-        self.inboxes = [context.Queue(QUEUED_BATCHES) for _ in range(procs)]
-        self.workers = [
-            context.Process(target=_index_shard, args=(str(self._shard(number)), inbox, prepare), daemon=True)
-            for number, inbox in enumerate(self.inboxes)
-        ]
-        for worker in self.workers:
-            worker.start()
+        self.procs = procs
+        self.pool = WorkerPool(
+            str(folder), procs, lambda number, inbox: _index_shard(str(self._shard(number)), inbox, prepare)
+        )
         self.batch: list[Any] = []
         self.turn = 0
 
@@ -78,34 +125,15 @@ class ShardedWriter:
         raise NotImplementedError("a rebuild writes a fresh generation; delete from the live index")
 
     def _send(self) -> None:
-        number = self.turn % len(self.workers)
+        self.pool.put(self.turn % self.procs, self.batch)
         self.turn += 1
-        self._put(number, self.batch)
         self.batch = []
-
-    def _put(self, number: int, message: list[Any] | None) -> None:
-        """Hand a message to worker `number`, failing (not waiting forever) if it died."""
-        while True:
-            try:
-                self.inboxes[number].put(message, timeout=1.0)
-                return
-            except queue.Full:
-                if not self.workers[number].is_alive():
-                    raise IndexWriteError(
-                        f"{self.folder}: an indexing process ended with code {self.workers[number].exitcode}"
-                    ) from None
 
     def commit(self) -> None:
         try:
             if self.batch:
                 self._send()
-            for number in range(len(self.workers)):
-                self._put(number, None)
-            for worker in self.workers:
-                worker.join()
-            failed = [worker.exitcode for worker in self.workers if worker.exitcode]
-            if failed:
-                raise IndexWriteError(f"{self.folder}: indexing processes ended with codes {failed}")
+            self.pool.finish()
             self._merge()
         except BaseException:
             self.cancel()
@@ -114,7 +142,7 @@ class ShardedWriter:
     def _merge(self) -> None:
         """The shards compacted into one database, which replaces the generation's empty one."""
         shards = xapian.Database()
-        for number in range(len(self.workers)):
+        for number in range(self.procs):
             shards.add_database(xapian.Database(str(self._shard(number))))
         merged = self.folder / MERGED
         shards.compact(str(merged))
@@ -128,18 +156,10 @@ class ShardedWriter:
         self._remove_shards()
 
     def cancel(self) -> None:
-        for worker in self.workers:
-            if worker.is_alive():
-                worker.terminate()
-        for worker in self.workers:
-            worker.join()
-        for inbox in self.inboxes:
-            # Batches still in a pipe nobody reads: without this, exit waits for them forever.
-            inbox.cancel_join_thread()
-            inbox.close()
+        self.pool.stop()
         self._remove_shards()
         shutil.rmtree(self.folder / MERGED, ignore_errors=True)
 
     def _remove_shards(self) -> None:
-        for number in range(len(self.workers)):
+        for number in range(self.procs):
             shutil.rmtree(self._shard(number), ignore_errors=True)
