@@ -44,3 +44,15 @@ class InvalidParameterError(SearchError, ValueError):
         super().__init__(message)
         self.parameter = parameter
         self.mentions = mentions
+
+
+class ShardUnavailableError(SearchError):
+    """A shard server of a cluster index is down, unreachable or too slow; `shard` is its HOST:PORT.
+
+    Searches fail whole rather than answer from the other shards: a partial
+    answer would look complete (search/backends/cluster/).
+    """
+
+    def __init__(self, message: str, shard: str = "") -> None:
+        super().__init__(message)
+        self.shard = shard

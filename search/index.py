@@ -22,8 +22,9 @@ from pathlib import Path
 from search.aliases.resolver import Annotation
 from search.aliases.resolver import fingerprint as aliases_fingerprint
 from search.backends import BACKEND_FILE, DEFAULT_BACKEND, Backend, backend_of, get_backend
+from search.backends.cluster.config import CLUSTER_FILE, is_cluster
 from search.documents import Document, content_id
-from search.errors import IndexExistsError, IndexNotFoundError
+from search.errors import IndexExistsError, IndexNotFoundError, SearchError
 
 SCHEMA_VERSION = 1
 POINTER = "CURRENT"
@@ -114,6 +115,11 @@ class IndexStore:
     def new_generation(self, backend: str = DEFAULT_BACKEND) -> Path:
         """An empty generation folder holding an empty index of `backend`."""
         engine = get_backend(backend)  # a missing extra fails here, before any folder is made
+        if is_cluster(self.root) and not engine.remote:
+            raise SearchError(
+                f"--backend {backend}: {self.root} is a cluster index (its shards are in {CLUSTER_FILE}); "
+                "rebuild it without --backend, or give another --index for a local one"
+            )
         self.root.mkdir(parents=True, exist_ok=True)
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
         path = self.root / f"{GENERATION_PREFIX}{stamp}-{secrets.token_hex(3)}"
@@ -166,9 +172,20 @@ class IndexStore:
         except FileNotFoundError:
             return ""
 
-    def discard(self, generation: Path) -> None:
-        """Remove a generation that was never published (a failed rebuild)."""
-        shutil.rmtree(generation, ignore_errors=True)
+    def discard(self, generation: Path) -> bool:
+        """Remove a generation that is not live (a failed rebuild, a replaced one), with its
+        data where the backend keeps it elsewhere; False if that could not be done now."""
+        try:
+            get_backend(backend_of(generation)).discard(generation)
+        except SearchError:
+            return False  # a shard down, or the backend's library gone: the next prune tries again
+        return True
+
+    def _remote(self, generation: Path) -> bool:
+        try:
+            return get_backend(backend_of(generation)).remote
+        except SearchError:
+            return False
 
     def prune(self) -> list[Path]:
         """Delete abandoned and old generations (call with the writer lock held).
@@ -184,18 +201,16 @@ class IndexStore:
             key=lambda path: path.stat().st_mtime,
         )
         abandoned = [path for path in generations if path != live and not (path / PUBLISHED_MARK).exists()]
-        for path in abandoned:
-            shutil.rmtree(path, ignore_errors=True)
         older = [path for path in generations if path != live and path not in abandoned]
+        # Readers of a local generation may still hold its files; a remote one's are gone at once.
+        local = [path for path in older if not self._remote(path)]
         recent = time.time() - GRACE_SECONDS
-        removed = [
+        superseded = [path for path in older if path not in local] + [
             path
-            for path in older[: max(len(older) - (KEEP_GENERATIONS - 1), 0)]
+            for path in local[: max(len(local) - (KEEP_GENERATIONS - 1), 0)]
             if path.stat().st_mtime < recent
         ]
-        for path in removed:
-            shutil.rmtree(path, ignore_errors=True)
-        removed = abandoned + removed
+        removed = [path for path in abandoned + superseded if self.discard(path)]
         for stale in self.root.glob(f".{POINTER}.*"):
             stale.unlink(missing_ok=True)
         return removed

@@ -12,13 +12,16 @@ protocols here:
 - `Writer`: adds, replaces and deletes articles, then commits or cancels.
 
 Two backends: `whoosh` (pure Python, any OS, the default) and `xapian`
-(C++, the optional extra `news-search[xapian]`). A generation records the
-backend that built it (BACKEND_FILE), so opening an index needs no flag.
+(C++, the optional extra `news-search[xapian]`), and `cluster`, Xapian
+over shard servers (search/backends/cluster/, made by `news-search cluster
+init`, never chosen with --backend). A generation records the backend that
+built it (BACKEND_FILE), so opening an index needs no flag.
 """
 
 from __future__ import annotations
 
 import importlib
+import shutil
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -38,7 +41,12 @@ BACKEND_FILE = "BACKEND"  # in each generation folder: the backend that wrote it
 WRITER_LIMIT_MB = 160
 # Facets counted over every match (facets.py), with the field each counts.
 FACET_FIELDS = {spec.name: spec.field for spec in FACETS}
-_MODULES = {"whoosh": "search.backends.whoosh", "xapian": "search.backends.xapian"}
+_MODULES = {
+    "whoosh": "search.backends.whoosh",
+    "xapian": "search.backends.xapian",
+    "cluster": "search.backends.cluster",
+}
+_EXTRAS = {"xapian": "xapian", "cluster": "xapian"}  # pyproject.toml's optional dependencies
 
 
 # Turns what a rebuild adds (a Document) into its index fields; called where the backend likes.
@@ -153,6 +161,7 @@ class Writer(Protocol):
 
 class Backend(Protocol):
     name: str
+    remote: bool  # whether the data lives elsewhere (readers hold no files of a generation)
 
     def create(self, folder: Path) -> None:
         """An empty index in a new generation folder."""
@@ -175,6 +184,19 @@ class Backend(Protocol):
         item's index fields (a rebuild's alias annotation is most of its Python work)."""
         ...
 
+    def discard(self, folder: Path) -> None:
+        """Delete a generation that is no longer live, or never was."""
+        ...
+
+
+class LocalFiles:
+    """What the backends whose whole index is the generation folder share."""
+
+    remote = False
+
+    def discard(self, folder: Path) -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+
 
 def get_backend(name: str) -> Backend:
     """The backend called `name`; BackendUnavailableError says how to install a missing one."""
@@ -183,9 +205,10 @@ def get_backend(name: str) -> Backend:
     try:
         module = importlib.import_module(_MODULES[name])
     except ImportError as error:
+        extra = _EXTRAS.get(name)
+        command = f"pip install 'news-search[{extra}]'" if extra else "pip install news-search"
         raise BackendUnavailableError(
-            f"backend: {name} needs its library ({error.name}); install it with "
-            f"pip install 'news-search[{name}]'"
+            f"backend: {name} needs its library ({error.name}); install it with {command}"
         ) from error
     return module.BACKEND
 

@@ -11,10 +11,10 @@ import os
 import sys
 from collections.abc import Sequence
 
-from search.cli.exits import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_USAGE
+from search.cli.exits import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_UNAVAILABLE, EXIT_USAGE
 from search.cli.locations import check_index_path
 from search.cli.parser import build_parser
-from search.errors import SearchError
+from search.errors import SearchError, ShardUnavailableError
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -28,6 +28,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return EXIT_BROKEN_PIPE
+    except ShardUnavailableError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
     except SearchError as error:
         print(f"error: {error}", file=sys.stderr)
         return EXIT_USAGE

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from search.cli import aliases, evaluating, indexing, querying, serving
+from search.cli import aliases, cluster, evaluating, indexing, querying, serving
 from search.locations import default_index
 
 
@@ -16,7 +16,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="news-search",
         description="Bilingual Arabic-English news search: build an index, add to it, query it.",
         epilog="Exit codes: 0 ok, 1 some documents rejected, 2 usage error or unusable input, "
-        "130 interrupted, 141 output closed (| head).",
+        "3 a shard of a cluster index is unavailable, 130 interrupted, 141 output closed (| head).",
     )
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -32,4 +32,5 @@ def build_parser() -> argparse.ArgumentParser:
     querying.add_stats_parser(commands, common)
     aliases.add_parser(commands, common)
     evaluating.add_parser(commands, common)
+    cluster.add_parsers(commands)  # shard serve, cluster init
     return parser

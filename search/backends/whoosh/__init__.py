@@ -14,7 +14,7 @@ from pathlib import Path
 from whoosh import index
 from whoosh.index import Index
 
-from search.backends import WRITER_LIMIT_MB, Prepare
+from search.backends import WRITER_LIMIT_MB, LocalFiles, Prepare
 from search.backends.whoosh.reader import WhooshReader
 from search.backends.whoosh.schema import make_schema
 from search.backends.whoosh.writer import WhooshWriter
@@ -22,7 +22,7 @@ from search.backends.whoosh.writer import WhooshWriter
 KEEP_OPEN = 4  # generations whose Index object stays open (the live one and a few just replaced)
 
 
-class WhooshBackend:
+class WhooshBackend(LocalFiles):
     name = "whoosh"
 
     def __init__(self) -> None:

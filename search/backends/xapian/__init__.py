@@ -14,7 +14,7 @@ from typing import Any
 
 import xapian
 
-from search.backends import WRITER_LIMIT_MB, Prepare
+from search.backends import WRITER_LIMIT_MB, LocalFiles, Prepare
 from search.backends.xapian.bulk import ShardedWriter
 from search.backends.xapian.reader import XapianReader
 from search.backends.xapian.terms import document, key_term
@@ -67,7 +67,7 @@ class XapianWriter:
         self.db.close()
 
 
-class XapianBackend:
+class XapianBackend(LocalFiles):
     name = "xapian"
 
     def create(self, folder: Path) -> None:

@@ -32,11 +32,23 @@ ENTITY_SAMPLE = 1_000
 
 
 class XapianReader:
-    """One thread's Xapian database handle (Xapian objects are not shared between threads)."""
+    """One thread's Xapian database handle (Xapian objects are not shared between threads).
+
+    A reader over shared databases (a cluster's shards, search/backends/cluster/)
+    sets `scope`, a term every article of its generation has, and counts
+    entities exactly with a match spy (`exact_entities`): each article read
+    over the network costs a round trip.
+    """
+
+    scope = ""
+    exact_entities = False
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self.db = xapian.Database(str(folder))
+        self.db = self.connect()
+
+    def connect(self) -> xapian.Database:
+        return xapian.Database(str(self.folder))
 
     def find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
         try:
@@ -50,6 +62,7 @@ class XapianReader:
         restrict = filter_query(filters)
         if restrict is not None:
             query = xapian.Query(xapian.Query.OP_FILTER, query, restrict)
+        query = self._scoped(query)
         enquire = xapian.Enquire(self.db)
         enquire.set_query(query)
         enquire.set_weighting_scheme(xapian.BM25Weight(K1, 0, 1, B, 0.5))
@@ -58,20 +71,35 @@ class XapianReader:
         elif sort == "oldest":
             enquire.set_sort_by_value_then_relevance(OLDEST, False)
         spies = {name: xapian.ValueCountMatchSpy(slot) for name, slot in FACET_SLOTS.items()}
+        if self.exact_entities:
+            spies["entities"] = xapian.ValueCountMatchSpy(ENTITY_IDS)
         for spy in spies.values():
             enquire.add_matchspy(spy)
-        # Every match is checked (exact totals and facet counts); the best
-        # ENTITY_SAMPLE are kept, for the page and the entity counts.
-        window = max(offset + limit, ENTITY_SAMPLE)
-        mset = enquire.get_mset(0, window, self.db.get_doccount())
+        # Every match is checked (exact totals and facet counts); the page is
+        # kept, and without an entity spy the best ENTITY_SAMPLE, whose
+        # entities are counted.
+        if self.exact_entities:
+            first = offset
+            mset = enquire.get_mset(offset, limit, self.db.get_doccount())
+            mset.fetch()  # the page's documents requested together, not one round trip each
+        else:
+            first = 0
+            mset = enquire.get_mset(0, max(offset + limit, ENTITY_SAMPLE), self.db.get_doccount())
         total = mset.get_matches_estimated()
         hits = [
             StoredHit(stored(mset.get_document(rank)), mset.get_hit(rank).weight)
-            for rank in range(offset, min(offset + limit, mset.size()))
+            for rank in range(offset - first, min(offset - first + limit, mset.size()))
         ]
-        return Found(
-            total, hits, _facets(spies), _entity_counts(mset), ENTITY_SAMPLE if total > ENTITY_SAMPLE else 0
-        )
+        if self.exact_entities:
+            entities, over = _split_id_lists(_counts(spies.pop("entities"))), 0
+        else:
+            entities, over = _entity_counts(mset), ENTITY_SAMPLE if total > ENTITY_SAMPLE else 0
+        return Found(total, hits, {name: _counts(spy) for name, spy in spies.items()}, entities, over)
+
+    def _scoped(self, query: xapian.Query) -> xapian.Query:
+        if not self.scope:
+            return query
+        return xapian.Query(xapian.Query.OP_FILTER, query, xapian.Query(self.scope))
 
     def document(self, field: str, value: str) -> dict[str, Any] | None:
         return self._first(key_term(field, value))
@@ -80,16 +108,22 @@ class XapianReader:
         return self._first(term(field, text))
 
     def _first(self, text: str) -> dict[str, Any] | None:
-        for posting in self.db.postlist(text):
-            return stored(self.db.get_document(posting.docid))
-        return None
+        if not self.scope:
+            for posting in self.db.postlist(text):
+                return stored(self.db.get_document(posting.docid))
+            return None
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(self._scoped(xapian.Query(text)))
+        enquire.set_weighting_scheme(xapian.BoolWeight())
+        mset = enquire.get_mset(0, 1)
+        return stored(mset.get_document(0)) if mset.size() else None
 
     def stored_documents(self) -> Iterator[dict[str, Any]]:
-        for posting in self.db.postlist(""):
+        for posting in self.db.postlist(self.scope):
             yield stored(self.db.get_document(posting.docid))
 
     def doc_count(self) -> int:
-        return self.db.get_doccount()
+        return self.db.get_termfreq(self.scope) if self.scope else self.db.get_doccount()
 
     def doc_frequency(self, field: str, text: str) -> int:
         return self.db.get_termfreq(term(field, text))
@@ -118,26 +152,28 @@ class XapianReader:
         self.db.close()
 
 
-def _facets(spies: dict[str, xapian.ValueCountMatchSpy]) -> dict[str, Counter[str]]:
-    return {
-        name: Counter({item.term.decode(): item.termfreq for item in spy.values() if item.term})
-        for name, spy in spies.items()
-    }
+def _counts(spy: xapian.ValueCountMatchSpy) -> Counter[str]:
+    """The matches per value a spy saw (articles without the value are not a facet value)."""
+    return Counter({item.term.decode(): item.termfreq for item in spy.values() if item.term})
 
 
-def _entity_counts(mset: xapian.MSet) -> Counter[str]:
-    """Entity ids over the matches in `mset`. Matches are read by rank (the
-    MSet iterator builds a Python object per match, twice the cost), and each
-    distinct list of ids is split once: articles share their lists."""
-    lists: Counter[bytes] = Counter(
-        mset.get_document(rank).get_value(ENTITY_IDS) for rank in range(mset.size())
-    )
+def _split_id_lists(lists: Counter[str]) -> Counter[str]:
+    """Matches per entity, from matches per list of entity ids ("isis,syria"),
+    splitting each distinct list once: articles share their lists."""
     entities: Counter[str] = Counter()
     for ids, count in lists.items():
-        for entity in ids.decode().split(","):
+        for entity in ids.split(","):
             if entity:
                 entities[entity] += count
     return entities
+
+
+def _entity_counts(mset: xapian.MSet) -> Counter[str]:
+    """Entity ids over the matches in `mset`, read by rank (the MSet iterator
+    builds a Python object per match, twice the cost)."""
+    return _split_id_lists(
+        Counter(mset.get_document(rank).get_value(ENTITY_IDS).decode() for rank in range(mset.size()))
+    )
 
 
 def _within(first: str, second: str, limit: int) -> bool:

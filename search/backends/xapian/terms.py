@@ -32,6 +32,10 @@ PREFIXES = {
     "names": "N",
     "id": "Q",
     "content_hash": "XH",
+    # A cluster's shards (search/backends/cluster/): the generation an article
+    # belongs to, and its key within that generation (generation and id, hashed).
+    "generation": "XG",
+    "member": "XZ",
 }
 # Value slots.
 LANG, SOURCE, MONTH, NEWEST, OLDEST, COLLAPSE, ENTITY_IDS = range(7)
