@@ -1,8 +1,10 @@
 """Errors as the caller can use them: JSON for the API and feeds, a page for people.
 
 A bad parameter is a 400 naming it ({"error": "limit: ...", "parameter":
-"limit"}), in the web's names (q, from, to). Anything unexpected is a plain
-500 without a traceback: details go to the log, not to the reader.
+"limit"}), in the web's names (q, from, to). A shard of a cluster index
+that is down is a 503 naming it ({"error": ..., "shard": "host:port"}),
+never a partial answer. Anything unexpected is a plain 500 without a
+traceback: details go to the log, not to the reader.
 """
 
 from __future__ import annotations
@@ -10,7 +12,7 @@ from __future__ import annotations
 from flask import Flask, Response, current_app, jsonify, make_response, render_template, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from search.errors import InvalidParameterError
+from search.errors import InvalidParameterError, ShardUnavailableError
 from web.params import SearchParams, error_for_web
 
 _MACHINE_BLUEPRINTS = ("api", "feeds")
@@ -20,6 +22,7 @@ _MACHINE_PATHS = ("/healthz", "/opensearch.xml", "/search.rss")
 
 def register(app: Flask) -> None:
     app.register_error_handler(InvalidParameterError, _bad_parameter)
+    app.register_error_handler(ShardUnavailableError, _shard_unavailable)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(Exception, _unexpected)
 
@@ -37,6 +40,16 @@ def _bad_parameter(error: InvalidParameterError) -> Response:
     if _wants_json():
         return make_response(jsonify({"error": message, "parameter": parameter}), 400)
     return _page(400, "bad_request_title", message)
+
+
+def _shard_unavailable(error: ShardUnavailableError) -> Response:
+    current_app.logger.warning("%s on %s", error, request.path)
+    if _wants_json():
+        response = make_response(jsonify({"error": str(error), "shard": error.shard}), 503)
+    else:
+        response = _page(503, "error_title", None)  # "try again in a moment": no internal addresses
+    response.headers["Retry-After"] = "30"
+    return response
 
 
 def _http_error(error: HTTPException) -> Response:

@@ -81,6 +81,9 @@ class ShardServer:
                 subprocess.Popen(
                     [*command, str(self.folder)],
                     stdout=subprocess.DEVNULL,  # its errors go to our stderr, for the operator
+                    # Its own process group: xapian-tcpsrv signals its whole group when it
+                    # stops (to end its connection processes), which would reach us too.
+                    start_new_session=True,
                     preexec_fn=_die_with_parent,
                 )
             )

@@ -66,15 +66,20 @@ class XapianReader:
         enquire = xapian.Enquire(self.db)
         enquire.set_query(query)
         enquire.set_weighting_scheme(xapian.BM25Weight(K1, 0, 1, B, 0.5))
-        if sort == "newest":
-            enquire.set_sort_by_value_then_relevance(NEWEST, True)
-        elif sort == "oldest":
-            enquire.set_sort_by_value_then_relevance(OLDEST, False)
         spies = {name: xapian.ValueCountMatchSpy(slot) for name, slot in FACET_SLOTS.items()}
         if self.exact_entities:
             spies["entities"] = xapian.ValueCountMatchSpy(ENTITY_IDS)
         for spy in spies.values():
             enquire.add_matchspy(spy)
+        if sort != "relevance" and self.exact_entities:
+            # Over remote shards, spies count some matches twice when the order is by value
+            # (measured: 45 for 43 matches): count in relevance order, then sort the page.
+            enquire.get_mset(0, 0, self.db.get_doccount())
+            enquire.clear_matchspies()
+        if sort == "newest":
+            enquire.set_sort_by_value_then_relevance(NEWEST, True)
+        elif sort == "oldest":
+            enquire.set_sort_by_value_then_relevance(OLDEST, False)
         # Every match is checked (exact totals and facet counts); the page is
         # kept, and without an entity spy the best ENTITY_SAMPLE, whose
         # entities are counted.
