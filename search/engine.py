@@ -242,6 +242,7 @@ class Engine:
             return reader
         if reader is not None:
             self._forget(reader)
+            self._local.reader = None  # not kept if opening the next one fails
         backend, generation = self.store.open()
         fresh = backend.reader(generation)
         self._local.reader, self._local.version = fresh, version

@@ -124,8 +124,12 @@ class IndexStore:
         stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
         path = self.root / f"{GENERATION_PREFIX}{stamp}-{secrets.token_hex(3)}"
         path.mkdir()
-        (path / BACKEND_FILE).write_text(engine.name + "\n", "utf-8")
-        engine.create(path)
+        try:
+            (path / BACKEND_FILE).write_text(engine.name + "\n", "utf-8")
+            engine.create(path)
+        except BaseException:
+            shutil.rmtree(path, ignore_errors=True)  # a cluster shard that did not answer, a full disk
+            raise
         return path
 
     def backend_name(self) -> str:

@@ -47,14 +47,15 @@ class ClusterReader(XapianReader):
             return call()
         except NETWORK_ERRORS:
             pass
+        self.broken = True  # until a fresh connection has answered
         try:
             self.db.close()
-            self.db = self.connect()
-            self.broken = False
-            return call()
+            self.db = self.connect()  # ShardUnavailableError naming a shard that refuses
+            result = call()
         except NETWORK_ERRORS as error:
-            self.broken = True
             raise unavailable(error) from None
+        self.broken = False
+        return result
 
     def find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
         return self._retrying(lambda: XapianReader.find(self, plan, filters, sort, offset, limit))
@@ -83,7 +84,7 @@ class ClusterReader(XapianReader):
             return False
         try:
             self.db.reopen()
-        except NETWORK_ERRORS:
+        except xapian.Error:  # a shard gone, or this reader closed after one was
             return False  # the engine makes a new reader, which reconnects or names the shard
         return True
 
