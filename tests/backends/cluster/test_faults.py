@@ -17,14 +17,14 @@ import time
 from pathlib import Path
 
 import pytest
-import xapian
 
 from search import Engine
+from search.backends.cluster.local import LOOPBACK, ShardPool, documents_on
 from search.cli import sample_corpus
 from search.cli.entry import main
 from search.errors import ShardUnavailableError
 from search.ingest.sources import read_sources
-from tests.backends.cluster.conftest import LOOPBACK, ShardPool, init_cluster
+from tests.backends.cluster.conftest import init_cluster
 from web import create_app
 
 QUERIES = ["داعش", "ISIS", "تدمر", "Raqqa", "الشيباني", "coalition"]
@@ -114,7 +114,7 @@ def test_searches_answer_during_a_rebuild_and_a_killed_rebuild_leaves_every_shar
         deadline = time.monotonic() + 60
         while written < 2_000 and time.monotonic() < deadline:  # the new generation is on the shards
             answered.append(_answers(engine))
-            written = sum(xapian.remote_open(LOOPBACK, shard.port).get_doccount() for shard in shards) - count
+            written = documents_on(shards) - count
         os.kill(rebuild.pid, signal.SIGKILL)
     assert written >= 2_000, "the rebuild wrote nothing to the shards"
     # Searches see the live generation only: the same totals and articles. (Their order may
@@ -128,7 +128,7 @@ def test_searches_answer_during_a_rebuild_and_a_killed_rebuild_leaves_every_shar
     # The next rebuild removes the killed one's articles from every shard.
     Engine.rebuild(path, read_sources([sample_corpus()]), procs=2)
     assert _answers(engine) == before
-    assert sum(xapian.remote_open(LOOPBACK, shard.port).get_doccount() for shard in shards) == count
+    assert documents_on(shards) == count
     engine.close()
 
 
@@ -147,7 +147,7 @@ def test_updates_replace_the_one_copy_and_deletes_remove_it(shard_pool: ShardPoo
         assert [hit.id for hit in engine.search("Zanzibar")] == [article.id]
         assert engine.delete(article.id) is True and engine.delete(article.id) is False
         assert engine.get(article.id) is None and engine.doc_count() == count - 1
-    assert sum(xapian.remote_open(LOOPBACK, shard.port).get_doccount() for shard in shards) == count - 1
+    assert documents_on(shards) == count - 1
 
 
 def test_searching_threads_share_one_engine(shard_pool: ShardPool, tmp_path: Path) -> None:

@@ -11,10 +11,11 @@ import pytest
 
 from search import Engine
 from search.backends.cluster.config import CLUSTER_FILE
+from search.backends.cluster.local import LOOPBACK, ShardPool, free_port_pair
 from search.cli import sample_corpus
 from search.cli.entry import main
 from search.ingest.sources import read_sources
-from tests.backends.cluster.conftest import LOOPBACK, ShardPool, free_port_pair, init_cluster
+from tests.backends.cluster.conftest import init_cluster
 
 
 def _listening(pid: int) -> set[tuple[str, int]]:
