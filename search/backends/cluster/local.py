@@ -63,6 +63,7 @@ def start_shard(folder: Path, port: int | None = None) -> RunningShard:
 
     port = port or free_port_pair()
     log = folder.with_suffix(".log")
+    folder.parent.mkdir(parents=True, exist_ok=True)
     with log.open("a", encoding="utf-8") as output:  # the child keeps its own descriptor
         process = subprocess.Popen(
             [sys.executable, "-m", "search", "shard", "serve", str(folder), "--port", str(port)],
