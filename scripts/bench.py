@@ -387,19 +387,28 @@ def main() -> None:
             queries_file.write_text(json.dumps(sample_queries(docs, data), ensure_ascii=False), "utf-8")
             results[label] = bench_set(slug, docs, queries_file, scratch)
     command = "python scripts/bench.py" + (" --quick" if args.quick else "")
-    header = (
-        f"Run on {date.today().isoformat()} with `{command}` ({time.perf_counter() - started:.0f} s; "
-        f"Python {platform.python_version()}, {psutil.cpu_count()} cores, "
-        f"{psutil.virtual_memory().total / 2**30:.0f} GB)."
+    memory = f"{psutil.virtual_memory().total / 2**30:.0f} GB"
+    text = markdown(results, run_header(command, time.perf_counter() - started, memory))
+    publish(text, None if args.quick else "benchmarks", {"command": command, "sets": results})
+
+
+def run_header(command: str, seconds: float, machine: str) -> str:
+    return (
+        f"Run on {date.today().isoformat()} with `{command}` ({seconds:.0f} s; "
+        f"Python {platform.python_version()}, {psutil.cpu_count()} cores, {machine})."
     )
-    text = markdown(results, header)
+
+
+def publish(text: str, document: str | None, record: dict) -> None:
+    """Print the results; with a `document` name, also write them between the result markers
+    of docs/<document>.md, and `record` with today's date to docs/<document>.json."""
     print(text)
-    if not args.quick:
+    if document:
         from search.evaluation.report import rewrite_between_markers
 
-        rewrite_between_markers(DOCS / "benchmarks.md", text)
-        record = {"date": date.today().isoformat(), "command": command, "sets": results}
-        (DOCS / "benchmarks.json").write_text(json.dumps(record, indent=1) + "\n", "utf-8")
+        rewrite_between_markers(DOCS / f"{document}.md", text)
+        dated = {"date": date.today().isoformat(), **record}
+        (DOCS / f"{document}.json").write_text(json.dumps(dated, indent=1) + "\n", "utf-8")
 
 
 if __name__ == "__main__":

@@ -16,18 +16,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import platform
 import statistics
 import sys
 import tempfile
 import time
-from datetime import date
 from pathlib import Path
 
-import psutil
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import DOCS, sample_queries, stream, write_sets
+from bench import publish, run_header, sample_queries, stream, write_sets
 
 from search import Engine
 from search.backends.cluster.config import ClusterConfig, Shard
@@ -171,19 +167,9 @@ def main() -> None:
         docs = write_sets(data, scratch, [(label, size)])[label]
         rows = run(docs, sample_queries(docs, data), scratch)
     command = "python scripts/bench_cluster.py" + (" --quick" if args.quick else "")
-    header = (
-        f"Run on {date.today().isoformat()} with `{command}` ({time.perf_counter() - started:.0f} s; "
-        f"Python {platform.python_version()}, {psutil.cpu_count()} cores, shard servers on 127.0.0.1 "
-        f"of the same machine, {PROCS} indexing processes)."
-    )
-    text = markdown(rows, header)
-    print(text)
-    if not args.quick:
-        from search.evaluation.report import rewrite_between_markers
-
-        rewrite_between_markers(DOCS / "scaling.md", text)
-        record = {"date": date.today().isoformat(), "command": command, "rows": rows}
-        (DOCS / "scaling.json").write_text(json.dumps(record, indent=1) + "\n", "utf-8")
+    machine = f"shard servers on 127.0.0.1 of the same machine, {PROCS} indexing processes"
+    text = markdown(rows, run_header(command, time.perf_counter() - started, machine))
+    publish(text, None if args.quick else "scaling", {"command": command, "rows": rows})
 
 
 if __name__ == "__main__":

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from pathlib import Path
 
-from search.backends import get_backend
+from search.backends import Reader, get_backend
 from search.documents import Document
 from search.index import IndexStore, document_fields
 
@@ -23,6 +23,18 @@ def _fields(number: int) -> dict[str, object]:
     )
 
 
+def _state(reader: Reader) -> tuple[int, str, dict | None]:
+    """How many articles, the title of article-1, and what is stored for article-2; then close."""
+    try:
+        return (
+            reader.doc_count(),
+            reader.document("id", "article-1")["title"],
+            reader.document("id", "article-2"),
+        )
+    finally:
+        reader.close()
+
+
 def test_a_cancelled_writer_leaves_the_live_index_as_it_was(tmp_path: Path, backend: str) -> None:
     store = IndexStore(tmp_path / "index")
     generation = store.create(backend=backend)
@@ -35,13 +47,7 @@ def test_a_cancelled_writer_leaves_the_live_index_as_it_was(tmp_path: Path, back
         writer.add(_fields(number))
     writer.update(dict(_fields(1), title="عنوان آخر"))
     writer.cancel()
-    reader = engine.reader(generation)
-    try:
-        assert reader.doc_count() == 1
-        assert reader.document("id", "article-1")["title"] == "تظاهرات في دمشق 1"
-        assert reader.document("id", "article-2") is None
-    finally:
-        reader.close()
+    assert _state(engine.reader(generation)) == (1, "تظاهرات في دمشق 1", None)
 
 
 def test_a_committed_writer_shows_adds_updates_and_deletes(tmp_path: Path, backend: str) -> None:
@@ -57,10 +63,4 @@ def test_a_committed_writer_shows_adds_updates_and_deletes(tmp_path: Path, backe
     assert writer.delete("article-2") is True
     assert writer.delete("no-such-article") is False
     writer.commit()
-    reader = engine.reader(generation)
-    try:
-        assert reader.doc_count() == 2
-        assert reader.document("id", "article-1")["title"] == "عنوان آخر"
-        assert reader.document("id", "article-2") is None
-    finally:
-        reader.close()
+    assert _state(engine.reader(generation)) == (2, "عنوان آخر", None)
