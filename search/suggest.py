@@ -31,6 +31,7 @@ MATCH_FIELDS = ("title", "body")
 MAX_SUSPECTS = 3  # misspelt words corrected per query
 MIN_LENGTH = 3  # shorter words are too ambiguous to correct
 LONG_WORD = 5  # from this length, two edits are allowed
+SPELLING_ARTICLES = 5  # articles read to see how a suggested word is written
 _MARKS = re.compile(f"[{ARABIC_MARKS}{INWORD_CONTROLS}]")
 
 
@@ -99,14 +100,18 @@ def _frequency(reader: Reader, word: str) -> int:
 
 
 def _as_written(reader: Reader, exact: str) -> str:
-    """The index word as an article spells it (hamza, capitals), without
+    """The index word as the articles spell it (hamza, capitals), without
     diacritics or tatweel; the folded form if no article shows it."""
     spellings: Counter[str] = Counter()
-    stored = reader.first_with_term("body_exact", exact) or reader.first_with_term("title_exact", exact)
-    if stored is not None:
+    articles = reader.articles_with_term("body_exact", exact, SPELLING_ARTICLES) or reader.articles_with_term(
+        "title_exact", exact, SPELLING_ARTICLES
+    )
+    for stored in articles:
         text = f"{stored.get('title', '')}\n{stored.get('body', '')}"[:MAX_ANALYSED_CHARS]
         for token in tokenize(text):
             if word_forms(token.text, token.script).exact == exact:
                 spellings[_MARKS.sub("", token.text)] += 1
-    # The commonest spelling: "coalition" in running text over "Coalition" in a title.
-    return spellings.most_common(1)[0][0] if spellings else exact
+    # The commonest spelling over a few articles ("coalition" in running text over
+    # "Coalition" in a title), not one article's: which article a backend reads first is
+    # its own affair, and the spelling then decides whether a name is looked up.
+    return max(spellings, key=lambda spelling: (spellings[spelling], spelling)) if spellings else exact

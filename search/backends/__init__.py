@@ -104,8 +104,9 @@ class Reader(Protocol):
         """The stored fields of the article whose `field` ("id" or "content_hash") is `value`."""
         ...
 
-    def first_with_term(self, field: str, term: str) -> dict[str, Any] | None:
-        """The stored fields of some article with `term` in the view `field` (spelling)."""
+    def articles_with_term(self, field: str, term: str, count: int) -> list[dict[str, Any]]:
+        """The stored fields of up to `count` articles with `term` in the view `field`, the best
+        ranked first (spelling: how the articles write a word)."""
         ...
 
     def stored_documents(self) -> Iterator[dict[str, Any]]:

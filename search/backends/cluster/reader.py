@@ -63,6 +63,9 @@ class ClusterReader(XapianReader):
     def _first(self, text: str) -> dict[str, Any] | None:
         return self._retrying(lambda: XapianReader._first(self, text))
 
+    def articles_with_term(self, field: str, text: str, count: int) -> list[dict[str, Any]]:
+        return self._retrying(lambda: XapianReader.articles_with_term(self, field, text, count))
+
     def stored_documents(self) -> Iterator[dict[str, Any]]:
         try:
             yield from XapianReader.stored_documents(self)

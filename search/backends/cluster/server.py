@@ -70,8 +70,15 @@ class ShardServer:
     def __init__(self, folder: Path, host: str, port: int) -> None:
         self.folder, self.host, self.port = folder, host, port
         self.processes: list[subprocess.Popen[bytes]] = []
+        self.stopping = False
+
+    def _stop_requested(self, signum: int, frame: FrameType | None) -> None:
+        self.stopping = True
 
     def start(self) -> None:
+        # From the first moment: a Ctrl+C or SIGTERM while starting stops cleanly too.
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(signum, self._stop_requested)
         path = program()
         prepare_folder(self.folder)
         for port, writable in ((self.port, False), (self.port + 1, True)):
@@ -92,7 +99,7 @@ class ShardServer:
     def _wait_until_listening(self) -> None:
         deadline = time.monotonic() + READY_SECONDS
         for port, process in zip((self.port, self.port + 1), self.processes, strict=True):
-            while not _accepts(self.host, port):
+            while not _accepts(self.host, port) and not self.stopping:
                 if process.poll() is not None or time.monotonic() > deadline:
                     self.stop()
                     raise SearchError(
@@ -103,19 +110,11 @@ class ShardServer:
 
     def wait(self) -> int:
         """Until a process ends (then stop the other and return 1) or a stop signal (return 0)."""
-        stopping = False
-
-        def stop(signum: int, frame: FrameType | None) -> None:
-            nonlocal stopping
-            stopping = True
-
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, stop)
-        while not stopping and all(process.poll() is None for process in self.processes):
+        while not self.stopping and all(process.poll() is None for process in self.processes):
             time.sleep(0.2)
         ended = [process for process in self.processes if process.poll() is not None]
         self.stop()
-        if stopping:
+        if self.stopping:
             return 0
         for process in ended:
             print(

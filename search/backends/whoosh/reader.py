@@ -61,10 +61,8 @@ class WhooshReader:
     def document(self, field: str, value: str) -> dict[str, Any] | None:
         return self.searcher.document(**{field: value})
 
-    def first_with_term(self, field: str, term: str) -> dict[str, Any] | None:
-        for hit in self.searcher.search(wq.Term(field, term), limit=1):
-            return hit.fields()
-        return None
+    def articles_with_term(self, field: str, term: str, count: int) -> list[dict[str, Any]]:
+        return [hit.fields() for hit in self.searcher.search(wq.Term(field, term), limit=count)]
 
     def stored_documents(self) -> Iterator[dict[str, Any]]:
         return self.searcher.all_stored_fields()

@@ -109,8 +109,13 @@ class XapianReader:
     def document(self, field: str, value: str) -> dict[str, Any] | None:
         return self._first(key_term(field, value))
 
-    def first_with_term(self, field: str, text: str) -> dict[str, Any] | None:
-        return self._first(term(field, text))
+    def articles_with_term(self, field: str, text: str, count: int) -> list[dict[str, Any]]:
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(self._scoped(xapian.Query(term(field, text))))
+        enquire.set_weighting_scheme(xapian.BM25Weight(K1, 0, 1, B, 0.5))
+        mset = enquire.get_mset(0, count)
+        mset.fetch()
+        return [stored(mset.get_document(rank)) for rank in range(mset.size())]
 
     def _first(self, text: str) -> dict[str, Any] | None:
         if not self.scope:
