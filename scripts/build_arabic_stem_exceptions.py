@@ -30,6 +30,11 @@ RADICAL_RATIO = 0.08
 # A word written after the article (or a bare ل) this often, relative to its
 # own count, cannot itself start with the article.
 ARTICLE_EVIDENCE = 0.03
+# A word ending in alef is an accusative of its alef-less stem when it is this much rarer
+# than the stem, and seen at least ACCUSATIVE_MIN_COUNT times.
+ACCUSATIVE_RATIO = 1.0
+ACCUSATIVE_MIN_COUNT = 2
+ALEF_PRONOUNS = ("ها", "هما", "نا", "كما")  # pronoun suffixes that end in alef
 # In the order the stemmer tries them, so the first match is its first strip.
 ALL_SUFFIXES = arabic.PRONOUN_SUFFIXES + arabic.PLURAL_SUFFIXES + arabic.FEMININE_SUFFIXES
 # Every ending a stem can carry, as written: feminine/nisba, then plural, then
@@ -122,6 +127,29 @@ def radical_last_words(counts: Counter[str]) -> set[str]:
     return radical
 
 
+def accusative_alef_words(counts: Counter[str]) -> set[str]:
+    """Words whose final alef is the unwritten tanween al-fath (ولدا, كتابا, يوما).
+
+    The accusative form is rarer than the bare noun: ولدا 10 beside ولد 224,
+    كتابا 29 beside كتاب 183; a radical alef is the common form: سوريا 3,160
+    beside سوري 133, جدا 968 beside جد 204. Tanween never follows the article
+    (البابا is the Pope, not an accusative of الباب), and the alef of a pronoun
+    (عملها, بينهما, لنا) is the pronoun's.
+    """
+    return {
+        word
+        for word, count in counts.items()
+        if word.endswith("ا")
+        and not arabic.has_article(word)
+        and not word.endswith(ALEF_PRONOUNS)
+        and len(word) - 1 >= arabic.MIN_STEM_AFTER_CLITIC
+        and count >= ACCUSATIVE_MIN_COUNT
+        and counts[word[:-1]] >= MIN_COUNT
+        and count < ACCUSATIVE_RATIO * counts[word[:-1]]
+        and not arabic.is_stopword(word)
+    }
+
+
 def write_list(path: Path, header: str, words: set[str]) -> None:
     body = "\n".join(sorted(words))
     path.write_text(f"{header}\n{body}\n", encoding="utf-8")
@@ -152,7 +180,17 @@ def main() -> None:
         "# Normalised Arabic words whose ending (ان ين ون ات ه ي ...) is part of the word.\n" + provenance,
         last,
     )
-    print(f"{len(counts)} distinct words; {len(first)} radical-first; {len(last)} radical-last")
+    accusative = accusative_alef_words(counts)
+    write_list(
+        OUT_DIR / "arabic-accusative-alef.txt",
+        "# Normalised Arabic words whose final alef is tanween al-fath left unwritten (ولدا: ولد).\n"
+        + provenance,
+        accusative,
+    )
+    print(
+        f"{len(counts)} distinct words; {len(first)} radical-first; {len(last)} radical-last; "
+        f"{len(accusative)} accusative alef"
+    )
 
 
 if __name__ == "__main__":

@@ -190,17 +190,36 @@ def strip_suffixes(word: str) -> str:
     return word
 
 
-# The alef that carries tanween al-fath (كتاباً، نوعاً، شيئاً) is spelling,
-# not part of the word: نوعاً is نوع in the accusative. It can only be told
-# from a radical alef (سوريا، أمريكا) while the mark is written.
+# The alef that carries tanween al-fath (كتاباً، نوعاً، ولداً) is spelling,
+# not part of the word: نوعاً is نوع in the accusative. While the mark is
+# written that is certain. Most text omits it (ولدا), so the words whose
+# final alef the corpora show to be this one are listed too
+# (data/arabic-accusative-alef.txt: ولدا is rare beside ولد, while سوريا
+# and أمريكا are no accusatives of سوري and أمريك).
 _TANWEEN_ALEF = re.compile("(?:\u0627\u064b|\u064b\u0627)$")
 
 
+@lru_cache(maxsize=1)
+def accusative_alef_words() -> frozenset[str]:
+    return _load_word_list("arabic-accusative-alef.txt")
+
+
 def accusative_base(written: str, normalized: str) -> str:
-    """`normalized` without the alef of a written tanween al-fath: نوعاً -> نوع."""
-    if _TANWEEN_ALEF.search(written) and normalized.endswith("\u0627") and len(normalized) > 3:
+    """`normalized` without the alef of tanween al-fath: نوعاً -> نوع, and ولدا -> ولد."""
+    if not normalized.endswith("\u0627") or len(normalized) <= 3:
+        return normalized
+    if _TANWEEN_ALEF.search(written):
+        return normalized[:-1]
+    # The list holds words without clitics (وولدا is و + ولدا); tanween never follows the article.
+    listed = accusative_alef_words()
+    if not has_article(normalized) and (normalized in listed or strip_prefixes(normalized) in listed):
         return normalized[:-1]
     return normalized
+
+
+def has_article(word: str) -> bool:
+    """ال at the start, behind one clitic letter (وال, بال, كال, فال), or as لل."""
+    return word.startswith((ARTICLE, LAM_ARTICLE)) or word[1:3] == ARTICLE
 
 
 def light_stem(word: str) -> str:

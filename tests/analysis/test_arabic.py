@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from search.analysis import arabic
+from search.analysis.bilingual import View, terms
 from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
 
 # (written form, normalised, stemmed, why). Real words from ../shared/seeds and
@@ -238,12 +239,29 @@ def test_suffixes(suffix: str) -> None:
         ("أولاً", "اول", "meets الأول and لأول"),
         ("شيئاً", "شيء", "hamza + alef + tanween"),
         ("كتابًا", "كتاب", "mark written before the alef"),
-        ("نوعا", "نوعا", "no mark written: the alef cannot be told from a radical one"),
-        ("سوريا", "سور", "radical alef, no mark"),
+        ("نوعا", "نوع", "no mark written, but the corpora show نوعا as the accusative of نوع"),
+        ("ولداً", "ولد", "the mark written"),
+        ("ولدا", "ولد", "the mark left out: not و + لدا"),
+        ("سوريا", "سور", "radical alef: the common form, not an accusative of سوري"),
+        ("أمريكا", "امريكا", "radical alef"),
+        ("البابا", "بابا", "no tanween after the article: the Pope, not الباب"),
+        ("عملها", "عمل", "the alef of the pronoun ها"),
     ],
 )
 def test_accusative_alef(written: str, stem: str, why: str) -> None:
     assert arabic.light_stem(arabic.accusative_base(written, arabic.normalize(written))) == stem, why
+
+
+@pytest.mark.parametrize(("marked", "unmarked"), [("ولداً", "ولدا"), ("كتاباً", "كتابا"), ("يوماً", "يوما")])
+def test_an_accusative_analyses_alike_with_or_without_its_mark(marked: str, unmarked: str) -> None:
+    assert terms(marked, View.STEM) == terms(unmarked, View.STEM)
+    assert terms("و" + unmarked, View.STEM) == terms(unmarked, View.STEM)  # and behind a conjunction
+
+
+def test_the_accusative_list_holds_normalised_words_ending_in_alef() -> None:
+    words = arabic.accusative_alef_words()
+    assert len(words) > 1_000 and "ولدا" in words and "سوريا" not in words
+    assert all(word == arabic.normalize(word) and word.endswith("ا") and len(word) > 3 for word in words)
 
 
 def test_stopwords_are_normalised_and_curated() -> None:
