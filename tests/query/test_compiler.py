@@ -38,3 +38,23 @@ def test_relaxed_keeps_exclusions_required() -> None:
 def test_negated_words_are_not_highlighted() -> None:
     compiled = Compiler().compile(parse("isis -palmyra"))
     assert compiled.stem_terms == {"isi"}
+
+
+def test_a_short_query_of_plain_words_gets_its_phrase_as_a_bonus() -> None:
+    query = Compiler().compile(parse("supply chain")).query
+    assert isinstance(query, AnyOf)
+    assert query.parts[1:] == (
+        Phrase("title_exact", ("supply", "chain"), boost=2.0),
+        Phrase("body_exact", ("supply", "chain"), boost=1.0),
+    )
+
+
+def test_no_phrase_bonus_for_questions_operators_or_single_words() -> None:
+    for text in (
+        "where is the supply chain",
+        "supply OR chain",
+        "supply -chain",
+        "title:supply chain",
+        "supply",
+    ):
+        assert "_exact" not in str(Compiler().compile(parse(text)).query), text
