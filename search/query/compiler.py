@@ -11,6 +11,9 @@ from search.query.tree import Alias, And, Name, Node, Not, Or, Phrase, Wildcard,
 
 TITLE_BOOST = 2.0
 ENTITY_BOOST = 1.0  # an article that names the entity in another language
+# ... and for a form typed alone whose common-word sense comes first (القاعدة): low enough
+# that an article with the word ranks above one that only names the entity.
+WEAK_ENTITY_BOOST = 0.1
 NAME_BOOST = 0.3  # spelling-key matches rank below exact and curated ones
 # A short query of plain words that an article also has as a phrase scores this much more
 # (Solr's `pf`, Elasticsearch's match_phrase boost): "North Korea" over "North America ... Korea".
@@ -136,7 +139,7 @@ class Compiler:
         own = _all_of([part for word in node.words if (part := self.word(word, negated)) is not None])
         if not negated:
             self.result.entities.setdefault(node.entity, node.form)
-        entity = qp.Term("entities", node.entity, boost=ENTITY_BOOST)
+        entity = qp.Term("entities", node.entity, boost=WEAK_ENTITY_BOOST if node.weak else ENTITY_BOOST)
         # Summed: an article that writes the form typed ranks above one that
         # names the entity otherwise (داعش finds Arabic articles first).
         return qp.AnyOf((own, entity)) if own is not None else entity

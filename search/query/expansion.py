@@ -27,13 +27,16 @@ def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
     if node is None or aliases is None:
         return node
     if isinstance(node, Word):
-        expanded = _expand_words([node], aliases)
+        expanded = _expand_words([node], aliases, alone=True)
         return expanded[0] if len(expanded) == 1 else And(tuple(expanded))
     if isinstance(node, Not):
         return Not(expand(node.child, aliases))
     if isinstance(node, Or):
         return Or(tuple(expand(child, aliases) for child in node.children))
     if isinstance(node, And):
+        alone = all(isinstance(child, Word) and child.field is None for child in node.children)
+        if alone:  # the whole query is one run of plain words
+            return And(tuple(_expand_words(list(node.children), aliases, alone=True)), node.implicit)
         children: list[Node] = []
         run: list[Word] = []
         for child in (*node.children, None):
@@ -48,7 +51,9 @@ def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
     return node
 
 
-def _expand_words(words: list[Word], aliases: AliasResolver) -> list[Node]:
+def _expand_words(words: list[Word], aliases: AliasResolver, alone: bool = False) -> list[Node]:
+    """`alone`: these words are the whole query, so a common-word form that is all of them
+    (القاعدة) also searches its entity, weakly: the reader may well mean al-Qaeda."""
     if not words or words[0].field is not None:
         return list(words)
     text, starts = "", []
@@ -59,12 +64,15 @@ def _expand_words(words: list[Word], aliases: AliasResolver) -> list[Node]:
     for mention in aliases.matcher.mentions(text):
         first = max(i for i, start in enumerate(starts) if start <= mention.start)
         last = max(i for i, start in enumerate(starts) if start < mention.end)
-        # الدولة alone means "the state": neither the entity nor a name.
-        alias = (
-            None
-            if mention.common_word
-            else Alias(tuple(words[first : last + 1]), mention.entity, mention.form)
-        )
+        # الدولة in a query means "the state": neither the entity nor a name, unless it is
+        # the whole query, where it is the entity too, ranked below the word.
+        whole = alone and first == 0 and last == len(words) - 1
+        if mention.common_word and not whole:
+            alias = None
+        else:
+            alias = Alias(
+                tuple(words[first : last + 1]), mention.entity, mention.form, weak=mention.common_word
+            )
         for index in range(first, last + 1):
             covered.setdefault(index, alias)
     nodes: list[Node] = []

@@ -51,6 +51,9 @@ class Alias:
     words: tuple[Word, ...]
     entity: str
     form: str  # the lexicon form the words matched
+    # A form whose common-word sense comes first (القاعدة: "the base"), typed alone: the
+    # entity is searched too, ranked below the articles that have the word.
+    weak: bool = False
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,10 @@ def test_entity_mentions_expand(text: str, entity: str) -> None:
     assert f"entities:{entity}" in str(compiled.query) and entity in compiled.entities
 
 
-@pytest.mark.parametrize("text", ['"is"', "us", "is", '"ISIS"', "title:ISIS", '"الدولة الإسلامية"', "الدولة"])
+@pytest.mark.parametrize(
+    "text",
+    ['"is"', "us", "is", '"ISIS"', "title:ISIS", '"الدولة الإسلامية"', "الدولة العراقية", "القاعدة الجوية"],
+)
 def test_no_expansion(text: str) -> None:
     compiled = Compiler().compile(expanded(text))
     assert "entities:" not in str(compiled.query) and not compiled.entities
@@ -49,3 +52,16 @@ def test_unlisted_names_expand_by_spelling_key_with_low_weight() -> None:
     assert str(Compiler().compile(node).query) == (
         "DisMax((title:alshaibani^2.0 OR body:alshaibani) names:shibani^0.3)"
     )
+
+
+@pytest.mark.parametrize(("text", "entity"), [("القاعدة", "al-qaeda"), ("الدولة", "isis")])
+def test_a_common_word_form_typed_alone_searches_its_entity_weakly(text: str, entity: str) -> None:
+    node = expanded(text)
+    assert isinstance(node, Alias) and node.entity == entity and node.weak
+    query = str(Compiler().compile(node).query)
+    assert f"entities:{entity}^0.1" in query  # below the word's own matches
+
+
+def test_an_unambiguous_form_is_never_weak() -> None:
+    node = expanded("داعش")
+    assert isinstance(node, Alias) and not node.weak
