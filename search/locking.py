@@ -26,6 +26,7 @@ import os
 import signal
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 
@@ -47,6 +48,7 @@ def _after_fork_in_child() -> None:
     # Ctrl-C at a terminal reaches the whole process group.
     with contextlib.suppress(ValueError):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by forking_processes
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
@@ -55,6 +57,21 @@ def _after_fork_in_child() -> None:
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+@contextlib.contextmanager
+def forking_processes() -> Iterator[None]:
+    """Hold Ctrl-C while worker processes are forked, and take it after.
+
+    Python ignores an exception raised in its at-fork hooks: a Ctrl-C that
+    arrived while a writer forked was printed as "Exception ignored" and the
+    rebuild went on to the end. Held, it arrives once the forks are done.
+    """
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
 
 
 def _alive(pid: int) -> bool:

@@ -14,6 +14,7 @@ from whoosh.index import Index, LockError
 
 from search.backends import WRITER_LIMIT_MB, Prepare
 from search.errors import IndexLockedError
+from search.locking import forking_processes
 
 WRITE_LOCK_TIMEOUT = 5.0  # seconds to wait for Whoosh's own writer lock
 
@@ -41,7 +42,12 @@ class WhooshWriter:
                 ) from None
 
     def add(self, item: Any) -> None:
-        self.writer.add_document(**(self.prepare(item) if self.prepare else item))
+        fields = self.prepare(item) if self.prepare else item
+        if len(getattr(self.writer, "tasks", ())) < getattr(self.writer, "procs", 0):
+            with forking_processes():  # Whoosh forks its writer processes in its first adds
+                self.writer.add_document(**fields)
+        else:
+            self.writer.add_document(**fields)
 
     def update(self, fields: Mapping[str, Any]) -> None:
         self.writer.update_document(**fields)

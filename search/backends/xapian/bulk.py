@@ -23,6 +23,7 @@ import xapian
 from search.backends import Prepare
 from search.backends.xapian.terms import document
 from search.errors import IndexWriteError
+from search.locking import forking_processes
 
 BATCH = 200  # articles per message to a worker
 QUEUED_BATCHES = 4  # per worker: bounds the memory of articles waiting
@@ -46,8 +47,9 @@ class WorkerPool:
             context.Process(target=work, args=(number, inbox), daemon=True)
             for number, inbox in enumerate(self.inboxes)
         ]
-        for worker in self.workers:
-            worker.start()
+        with forking_processes():
+            for worker in self.workers:
+                worker.start()
 
     def put(self, number: int, message: list[Any] | None) -> None:
         """Hand a message to worker `number`, failing (not waiting forever) if it died."""
