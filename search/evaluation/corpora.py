@@ -84,15 +84,27 @@ def convert_bbc_en(record: dict[str, Any]) -> dict[str, str]:
     }
 
 
-def read_records(path: Path) -> Iterator[dict[str, str]]:
-    """The records of one corpus file, mapped by its shape (ANT or BBC English)."""
-    convert = convert_bbc_en if path.name == Path(BBC_EN).name else convert_ant
+def read_records(path: Path, keep_category: bool = False) -> Iterator[dict[str, str]]:
+    """The records of one corpus file, mapped by its shape (ANT or BBC English).
+
+    `keep_category` adds the corpus's own category ("category": ANT's cat,
+    such as sport or localNews, or bbc-en's category, such as tech; "" when
+    missing). It is not a project field, so it is off unless asked for.
+    """
+    bbc = path.name == Path(BBC_EN).name
+    convert = convert_bbc_en if bbc else convert_ant
     with path.open(encoding="utf-8") as lines:
         for line in lines:
             if line.strip():
-                yield convert(json.loads(line))
+                raw = json.loads(line)
+                record = convert(raw)
+                if keep_category:
+                    record["category"] = raw.get("category" if bbc else "cat") or ""
+                yield record
 
 
-def news_records(data: Path, names: tuple[str, ...] = NEWS_CORPORA) -> list[dict[str, str]]:
+def news_records(
+    data: Path, names: tuple[str, ...] = NEWS_CORPORA, keep_category: bool = False
+) -> list[dict[str, str]]:
     """All records of the named corpora, in file order (about 19,700 for the four)."""
-    return [record for name in names for record in read_records(data_file(data, name))]
+    return [record for name in names for record in read_records(data_file(data, name), keep_category)]

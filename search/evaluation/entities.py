@@ -12,6 +12,13 @@ forms, ى/ي, ة/ه) and matches the whole name as a token sequence, allowing
 only a leading clitic or article (و ف ب ك ل ال, stacked) on its first word;
 English forms match case-insensitively on word boundaries. Choices and
 thresholds are constants below and are repeated in docs/evaluation.md.
+
+Besides the per-list slices (unchanged since they were first measured),
+two kinds of slices measure breadth: domain slices (politics, sport,
+business and technology, culture, places), a name's domain read from the
+corpus categories of the articles judged relevant to it; and an unseen
+slice, names none of whose forms the shipped lexicon or name table holds,
+decided when the collection is built from whatever lexicon ships then.
 """
 
 from __future__ import annotations
@@ -19,8 +26,9 @@ from __future__ import annotations
 import random
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +69,33 @@ NOT_NAMES = frozenset(
 # An English form must be capitalised in at least this share of its bbc-en
 # occurrences, so that "will", "rose" or "china" (porcelain) are not names.
 MIN_CAPITALISED = 0.8
+
+# Domain slices. A corpus category (ANT's cat, bbc-en's category) -> a domain;
+# categories not listed here (ANT's "diverse" and "society", a missing one)
+# give no domain. A name's domain is the one of more than DOMAIN_SHARE of its
+# relevant articles that have a domain; countries, and names whose English
+# form is a capital in the countries list, are "places" whatever their articles.
+PLACES = "places"
+DOMAINS = ("politics", "sport", "business and technology", "culture", PLACES)
+CATEGORY_DOMAINS = {
+    # ANT corpora: antcorpus (JawharaFM), BBC Arabic, CNN Arabic
+    "politic": "politics",
+    "localNews": "politics",
+    "internationalNews": "politics",
+    "middleEast": "politics",
+    "sport": "sport",
+    "economy": "business and technology",
+    "technology": "business and technology",
+    "culture": "culture",
+    # bbc-en
+    "politics": "politics",
+    "business": "business and technology",
+    "tech": "business and technology",
+    "entertainment": "culture",
+}
+DOMAIN_SHARE = 0.5
+QUERIES_PER_DOMAIN_AND_DIRECTION = 25
+QUERIES_UNSEEN_PER_DIRECTION = 25
 
 # --- the judge ---------------------------------------------------------------------
 
@@ -168,6 +203,19 @@ def _lines(data: Path, name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip()]
 
 
+def capitals(data: Path) -> set[tuple[str, ...]]:
+    """The English capitals of the countries list (en_capital; "|" between several), as Latin forms."""
+    rows = _lines(data, COUNTRIES)
+    column = rows[0].index("en_capital")
+    return {
+        form
+        for row in rows[1:]
+        if len(row) > column
+        for capital in row[column].split("|")
+        if (form := _latin_form(capital))
+    }
+
+
 def country_names(data: Path) -> list[Name]:
     """Common names both ways; judged by the common and the official form."""
     names = []
@@ -214,20 +262,25 @@ def google_names(data: Path) -> list[Name]:
 # --- the collection ------------------------------------------------------------------
 
 
+def eligible(name: Name, case_counts: dict[tuple[str, ...], tuple[int, int]]) -> bool:
+    """Enough relevant articles, and every English form a proper noun (capitalised in bbc-en)."""
+    if len(name.relevant) < MIN_RELEVANT:
+        return False
+    latin = [name.forms] if name.lang == "ar" else [(_latin_form(name.text),)]
+    return all(_capitalised(form, case_counts) for forms in latin for form in forms)
+
+
 def select(names: list[Name], case_counts: dict[tuple[str, ...], tuple[int, int]]) -> list[Name]:
     """Names with enough relevant articles and proper-noun English forms, sampled with a fixed seed."""
     rng = random.Random(SEED)
     chosen = []
     for source in ("countries", "wikidata", "google"):
         for lang in ("en", "ar"):
-            pool = []
-            for name in names:
-                if name.source != source or name.lang != lang or len(name.relevant) < MIN_RELEVANT:
-                    continue
-                latin = [name.forms] if name.lang == "ar" else [(_latin_form(name.text),)]
-                if any(not _capitalised(form, case_counts) for forms in latin for form in forms):
-                    continue
-                pool.append(name)
+            pool = [
+                name
+                for name in names
+                if name.source == source and name.lang == lang and eligible(name, case_counts)
+            ]
             pool.sort(key=lambda name: (name.text, name.forms))
             chosen += rng.sample(pool, min(QUERIES_PER_LIST_AND_DIRECTION, len(pool)))
     return chosen
@@ -238,8 +291,125 @@ def _capitalised(form: tuple[str, ...], case_counts: dict[tuple[str, ...], tuple
     return total == 0 or upper / total >= MIN_CAPITALISED
 
 
+# --- breadth: domains and unseen names ---------------------------------------------
+
+
+def _english_forms(name: Name) -> tuple[tuple[str, ...], ...]:
+    return name.forms if name.lang == "ar" else (_latin_form(name.text),)
+
+
+def domain_of(
+    name: Name, categories: dict[str, str], capitals: AbstractSet[tuple[str, ...]] = frozenset()
+) -> str | None:
+    """The name's domain: places for countries and capitals, else the domain of more than
+    half of its relevant articles that have one (CATEGORY_DOMAINS), else None."""
+    if name.source == "countries" or any(form in capitals for form in _english_forms(name)):
+        return PLACES
+    counts = Counter(
+        domain for doc in name.relevant if (domain := CATEGORY_DOMAINS.get(categories.get(doc, "")))
+    )
+    if not counts:
+        return None
+    domain, count = counts.most_common(1)[0]
+    return domain if count > DOMAIN_SHARE * sum(counts.values()) else None
+
+
+def _distinct(names: Iterable[Name]) -> list[Name]:
+    """One name per direction and query form (lists share names): the first list's, in list order."""
+    order = {"countries": 0, "wikidata": 1, "google": 2}
+    kept: dict[tuple[str, tuple[str, ...]], Name] = {}
+    for name in sorted(names, key=lambda name: (order.get(name.source, 3), name.text, name.forms)):
+        kept.setdefault((name.lang, _own_form(name)), name)
+    return sorted(kept.values(), key=lambda name: (name.text, name.source, name.forms))
+
+
+def _sample(pool: list[Name], how_many: int, *tag: str) -> list[Name]:
+    """A fixed-seed sample of a sorted pool; each slice has its own generator, so adding a
+    slice changes no other slice's names."""
+    rng = random.Random(":".join((str(SEED), *tag)))
+    return rng.sample(pool, min(how_many, len(pool)))
+
+
+class ShippedLexicon:
+    """Every form the shipped aliases know, read through the package: the lexicon files'
+    forms (folded as the matcher folds them: lexicon.form_key) and the Wikidata name
+    table's entries (spelling keys of Latin tokens, Arabic tokens as the table keys them)."""
+
+    def __init__(self) -> None:
+        from search.aliases.lexicon import form_key
+        from search.aliases.names import arabic_key, spelling_key
+        from search.aliases.resolver import AliasResolver
+        from search.analysis import arabic
+
+        resolver = AliasResolver.load([])
+        self._form_key, self._arabic_key, self._spelling_key = form_key, arabic_key, spelling_key
+        self._normalize = arabic.normalize
+        self.files = tuple(resolver.lexicon.files)
+        self.forms = {
+            form_key(form) for entity in resolver.lexicon.entities.values() for form in entity.forms
+        }
+        self.table = resolver.names
+
+    def _table_word(self, word: str) -> bool:
+        if _ARABIC_WORD.search(word):
+            return (
+                self._arabic_key(word) in self.table.arabic_keys
+                or self._normalize(word) in self.table.written_keys
+            )
+        return self._spelling_key(word) in self.table.latin_keys
+
+    def knows(self, text: str) -> bool:
+        """A lexicon form, or every word of it a name-table entry."""
+        words = text.split()
+        return bool(words) and (
+            self._form_key(text) in self.forms or all(self._table_word(word) for word in words)
+        )
+
+    def seen(self, name: Name) -> bool:
+        """Whether any form of the name, as typed or as judged, is known."""
+        return self.knows(name.text) or any(self.knows(" ".join(form)) for form in name.forms)
+
+
+def breadth_slices(
+    names: list[Name],
+    case_counts: dict[tuple[str, ...], tuple[int, int]],
+    categories: dict[str, str],
+    capitals: set[tuple[str, ...]],
+    shipped: ShippedLexicon,
+) -> tuple[dict[tuple[str, str], list[Name]], list[str]]:
+    """Sampled names per (direction, domain or "unseen"), and notes on the pools."""
+    pool = _distinct(name for name in names if eligible(name, case_counts))
+    chosen: dict[tuple[str, str], list[Name]] = {}
+    notes = []
+    for lang, arrow in (("en", "en→ar"), ("ar", "ar→en")):
+        here = [name for name in pool if name.lang == lang]
+        domains = {id(name): domain_of(name, categories, capitals) for name in here}
+        sizes = []
+        for domain in DOMAINS:
+            candidates = [name for name in here if domains[id(name)] == domain]
+            chosen[lang, domain] = _sample(candidates, QUERIES_PER_DOMAIN_AND_DIRECTION, lang, domain)
+            sizes.append(f"{domain} {len(candidates)}")
+            if len(candidates) < QUERIES_PER_DOMAIN_AND_DIRECTION:
+                notes.append(
+                    f"{arrow} domain: {domain}: only {len(candidates)} eligible names "
+                    f"(of {QUERIES_PER_DOMAIN_AND_DIRECTION} wanted)"
+                    + ("; no slice" if not candidates else "")
+                )
+        unseen = [name for name in here if not shipped.seen(name)]
+        chosen[lang, "unseen"] = _sample(unseen, QUERIES_UNSEEN_PER_DIRECTION, lang, "unseen")
+        notes.append(
+            f"{arrow} eligible names per domain: {', '.join(sizes)}; "
+            f"no domain {sum(domains[id(name)] is None for name in here)}; "
+            f"unseen by the shipped aliases ({', '.join(shipped.files)} and the name table) "
+            f"{len(unseen)} of {len(here)}"
+        )
+    return chosen, notes
+
+
 def entity_collection(data: Path) -> Collection:
-    records = news_records(data, NEWS_CORPORA)
+    records = news_records(data, NEWS_CORPORA, keep_category=True)
+    # The categories choose the domain slices; the documents stay as every system indexes them.
+    categories = {record["id"]: record.pop("category") for record in records}
     names = country_names(data) + wikidata_names(data) + google_names(data)
     # Every name is also judged in its own language: for English names that
     # gives their capitalisation, and for the chosen ones a same-language
@@ -264,9 +434,22 @@ def entity_collection(data: Path) -> Collection:
         }
         slices.append(Slice(f"{arrow} control: the same names in their own language", qrels))
         queries += [Query(f"{n.lang}:{n.source}:{n.text}:own", n.text, n.lang, n.lang) for n, _ in controls]
+    breadth, breadth_notes = breadth_slices(names, case_counts, categories, capitals(data), ShippedLexicon())
+    for lang, arrow in (("en", "en→ar"), ("ar", "ar→en")):
+        for part in (*DOMAINS, "unseen"):
+            group = breadth[lang, part]
+            if not group:
+                continue
+            tag = "unseen" if part == "unseen" else f"domain-{part}"
+            ids = [f"{n.lang}:{n.source}:{n.text}:{tag}" for n in group]
+            qrels = {qid: dict.fromkeys(sorted(n.relevant), 1) for qid, n in zip(ids, group, strict=True)}
+            title = f"{arrow} unseen names" if part == "unseen" else f"{arrow} domain: {part}"
+            slices.append(Slice(title, qrels))
+            queries += [Query(qid, n.text, n.lang, n.target) for qid, n in zip(ids, group, strict=True)]
     relevant = sorted(len(n.relevant) for n in chosen)
     notes = [f"{len(records)} articles; {len(chosen)} names chosen from {len(names)} candidates"]
     if relevant:
         middle = relevant[len(relevant) // 2]
         notes.append(f"relevant articles per name: min {relevant[0]}, median {middle}, max {relevant[-1]}")
+    notes += breadth_notes
     return Collection("entity-dev", records, queries, slices, capped=True, notes=notes)

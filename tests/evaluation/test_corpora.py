@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
-from search.evaluation.corpora import MissingDataError, convert_ant, convert_bbc_en, news_records, shared_data
+from search.evaluation.corpora import (
+    BBC_EN,
+    MissingDataError,
+    convert_ant,
+    convert_bbc_en,
+    news_records,
+    read_records,
+    shared_data,
+)
 from tests.conftest import DATA, need
 
 
@@ -63,3 +72,21 @@ def test_the_four_news_corpora() -> None:
     assert len(records) == 10_161 + 3_815 + 3_507 + 2_225
     assert len({record["id"] for record in records}) == len(records)
     assert {record["lang"] for record in records} == {"ar", "en"}
+
+
+def test_categories_are_kept_only_when_asked(tmp_path: Path) -> None:
+    ant = tmp_path / "ant.jsonl"
+    ant.write_text(
+        json.dumps({"docno": "A-1", "cat": "sport", "title": "t", "text": "نص"}, ensure_ascii=False)
+        + "\n"
+        + json.dumps({"docno": "A-2", "title": "t", "text": "نص"}, ensure_ascii=False)
+        + "\n",
+        "utf-8",
+    )
+    bbc = tmp_path / Path(BBC_EN).name
+    bbc.write_text(
+        json.dumps({"id": "tech/001", "category": "tech", "title": "t", "text": "x"}) + "\n", "utf-8"
+    )
+    assert [r["category"] for r in read_records(ant, keep_category=True)] == ["sport", ""]
+    assert [r["category"] for r in read_records(bbc, keep_category=True)] == ["tech"]
+    assert all("category" not in r for path in (ant, bbc) for r in read_records(path))
