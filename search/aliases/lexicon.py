@@ -24,7 +24,7 @@ FORM_SEPARATOR = "|"
 # "~form" in the ambiguous column: the common-word sense dominates (الدولة is
 # "the state"), so the form alone is not expanded in queries either.
 COMMON_WORD_MARK = "~"
-SHIPPED_FILES = ("curated-news.tsv", "countries.tsv")
+SHIPPED_FILES = ("curated-news.tsv", "curated-world.tsv", "countries.tsv")
 MAX_PROBLEMS = 50
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
