@@ -135,8 +135,10 @@ class Compiler:
             self.result.exact_terms.update(words)
         return qp.AnyOf(tuple(_in_fields(fields, word) for word in words))
 
-    def alias(self, node: Alias, negated: bool) -> qp.Plan:
-        own = _all_of([part for word in node.words if (part := self.word(word, negated)) is not None])
+    def alias(self, node: Alias, negated: bool) -> qp.Plan | None:
+        own = _all_of([part for word in node.words if (part := self.visit(word, negated)) is not None])
+        if own is None and node.weak:
+            return None  # a stopword first (لولا, "if not"): searched as one, exactly, not as Lula
         if not negated:
             self.result.entities.setdefault(node.entity, node.form)
         entity = qp.Term("entities", node.entity, boost=WEAK_ENTITY_BOOST if node.weak else ENTITY_BOOST)

@@ -70,9 +70,11 @@ def _expand_words(words: list[Word], aliases: AliasResolver, alone: bool = False
         if mention.common_word and not whole:
             alias = None
         else:
-            alias = Alias(
-                tuple(words[first : last + 1]), mention.entity, mention.form, weak=mention.common_word
-            )
+            # The words keep the spelling keys they would have as names no lexicon lists:
+            # the entity may not be the one meant (سول, Johnson), and an article may name
+            # another bearer of the name, whom the entity does not tag.
+            own = tuple(_name_or_word(word, aliases) for word in words[first : last + 1])
+            alias = Alias(own, mention.entity, mention.form, weak=mention.common_word)
         for index in range(first, last + 1):
             covered.setdefault(index, alias)
     nodes: list[Node] = []

@@ -48,7 +48,7 @@ class Or:
 class Alias:
     """Words that name a lexicon entity: matched as written, or by the entity id."""
 
-    words: tuple[Word, ...]
+    words: tuple[Word | Name, ...]  # Name: an ambiguous form keeps its spelling keys
     entity: str
     form: str  # the lexicon form the words matched
     # A form whose common-word sense comes first (القاعدة: "the base"), typed alone: the
@@ -78,6 +78,7 @@ def walk(node: Node | None) -> Iterator[Node]:
         for child in node.children:
             yield from walk(child)
     elif isinstance(node, Alias):
-        yield from node.words
+        for word in node.words:
+            yield from walk(word)
     elif isinstance(node, Name):
         yield node.word

@@ -36,7 +36,8 @@ def test_no_expansion(text: str) -> None:
 def test_multi_word_mention_is_one_alias_and_keeps_the_rest() -> None:
     node = expanded("Ahmed al-Sharaa visit")
     assert isinstance(node, And) and isinstance(node.children[0], Alias)
-    assert node.children[0].words == (Word("Ahmed"), Word("al-Sharaa")) and node.children[1] == Word("visit")
+    words = [word.word if isinstance(word, Name) else word for word in node.children[0].words]
+    assert words == [Word("Ahmed"), Word("al-Sharaa")] and node.children[1] == Word("visit")
 
 
 def test_negated_mentions_exclude_both_languages() -> None:
@@ -65,3 +66,17 @@ def test_a_common_word_form_typed_alone_searches_its_entity_weakly(text: str, en
 def test_an_unambiguous_form_is_never_weak() -> None:
     node = expanded("داعش")
     assert isinstance(node, Alias) and not node.weak
+
+
+def test_an_ambiguous_form_keeps_the_spelling_keys_of_a_name() -> None:
+    # سول is Seoul in the lexicon, but also a name (Saul): the keys still reach Latin spellings.
+    node = expanded("سول")
+    assert isinstance(node, Alias) and isinstance(node.words[0], Name) and node.words[0].keys
+    query = str(Compiler().compile(node).query)
+    assert "names:" in query and "entities:seoul" in query
+
+
+def test_a_stopword_that_is_also_a_name_is_searched_as_a_word() -> None:
+    # لولا ("if not") is also Lula: alone it is a stopword query, matched exactly, not Lula only.
+    compiled = Compiler().compile(expanded("لولا"))
+    assert compiled.query is None and not compiled.entities

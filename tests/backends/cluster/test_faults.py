@@ -122,12 +122,12 @@ def test_searches_answer_during_a_rebuild_and_a_killed_rebuild_leaves_every_shar
     assert answered
     for answer in answered:
         assert _articles(answer) == _articles(before)
-    # Killed: still the live generation (its order exact again once the next writer has
-    # removed the killed one's articles).
+    # Killed: still the live generation.
     assert _articles(_answers(engine)) == _articles(before) and engine.doc_count() == count
-    # The next rebuild removes the killed one's articles from every shard.
+    # The next rebuild removes the killed one's articles from every shard. (Articles of equal
+    # score may come in another order: their document numbers on the shards are new.)
     Engine.rebuild(path, read_sources([sample_corpus()]), procs=2)
-    assert _answers(engine) == before
+    assert _articles(_answers(engine)) == _articles(before)
     assert documents_on(shards) == count
     engine.close()
 
