@@ -15,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import sys
+import time
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -22,11 +23,14 @@ from typing import Any
 import xapian
 
 from search.backends import Prepare
-from search.backends.cluster.config import ClusterConfig
+from search.backends.cluster.config import ClusterConfig, Shard
 from search.backends.cluster.network import NETWORK_ERRORS, open_for_writing, unavailable
 from search.backends.xapian.bulk import BATCH, WorkerPool
 from search.backends.xapian.terms import document, term
 from search.errors import IndexLockedError, SearchError
+
+LOCK_WAIT_SECONDS = 10.0
+LOCK_POLL_SECONDS = 0.2
 
 
 def member_key(generation: str, doc_id: str) -> str:
@@ -53,18 +57,28 @@ def open_writers(config: ClusterConfig) -> list[xapian.WritableDatabase]:
     opened: list[xapian.WritableDatabase] = []
     try:
         for shard in config.shards:
-            try:
-                opened.append(open_for_writing(config, shard))
-            except xapian.DatabaseLockError:
-                raise IndexLockedError(
-                    f"shard {shard.host}:{shard.write_port}: another writer is writing to it"
-                ) from None
+            opened.append(_open_writer(config, shard))
     except SearchError:
         for db in opened:
             with contextlib.suppress(*NETWORK_ERRORS):
                 db.close()
         raise
     return opened
+
+
+def _open_writer(config: ClusterConfig, shard: Shard) -> xapian.WritableDatabase:
+    """A shard's write port, waiting up to LOCK_WAIT_SECONDS for its lock: a writer killed a
+    moment ago holds it until its shard server notices that the connection is gone."""
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    while True:
+        try:
+            return open_for_writing(config, shard)
+        except xapian.DatabaseLockError:
+            if time.monotonic() > deadline:
+                raise IndexLockedError(
+                    f"shard {shard.host}:{shard.write_port}: another writer is writing to it"
+                ) from None
+            time.sleep(LOCK_POLL_SECONDS)
 
 
 class ClusterWriter:

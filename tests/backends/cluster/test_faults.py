@@ -166,3 +166,34 @@ def test_searching_threads_share_one_engine(shard_pool: ShardPool, tmp_path: Pat
         for thread in threads:
             thread.join()
     assert len(seen) == 40 and all(seen)
+
+
+def test_a_writer_waits_for_a_shard_lock_that_is_let_go_and_names_one_that_is_not(
+    shard_pool: ShardPool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import xapian
+
+    from search.backends.cluster import writer
+    from search.errors import IndexLockedError
+
+    path = tmp_path / "cluster"
+    shards = _sample_cluster(shard_pool, path)
+    article = {"id": "late", "title": "Zanzibar ferry resumes", "body": "The ferry to Zanzibar runs again."}
+    # Another writer (a rebuild killed a moment ago, whose connection the shard has not yet
+    # seen close) holds the lock, and lets go within the wait.
+    holder = xapian.remote_open_writable(LOOPBACK, shards[1].port + 1)
+    threading.Timer(1.0, holder.close).start()
+    with Engine.open(path) as engine:
+        assert engine.add_documents([article]).added == 1
+        assert [hit.id for hit in engine.search("Zanzibar")] == ["late"]
+    # One that does not let go is named once the wait is over.
+    monkeypatch.setattr(writer, "LOCK_WAIT_SECONDS", 0.5)
+    holder = xapian.remote_open_writable(LOOPBACK, shards[1].port + 1)
+    try:
+        with Engine.open(path) as engine, pytest.raises(IndexLockedError) as raised:
+            engine.add_documents(
+                [{"id": "later", "title": "Pemba ferry", "body": "A second ferry to Pemba."}]
+            )
+        assert f"{LOOPBACK}:{shards[1].port + 1}" in str(raised.value)
+    finally:
+        holder.close()
