@@ -29,3 +29,10 @@ def test_aliases_check(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> No
     bad.write_text("id\ttype\ten\tar\tambiguous\tnote\nx\tplace\tDaesh\tمثال\t\t\n")
     code, _, err = run(capsys, "aliases", "check", str(bad))
     assert code == EXIT_USAGE and f"{bad}:2: form 'Daesh' is already claimed by isis" in err
+
+
+def test_aliases_check_of_a_shipped_file_checks_it_once(capsys: pytest.CaptureFixture[str]) -> None:
+    shipped = Path(__file__).resolve().parents[2] / "search" / "aliases" / "data" / "curated-world.tsv"
+    code, out, err = run(capsys, "aliases", "check", str(shipped))
+    assert code == EXIT_OK and "duplicate" not in err
+    assert int(out.split("ok: ")[1].split(" entities")[0]) > 500  # its own entities, not zero
