@@ -22,7 +22,8 @@ def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
 
     Runs of plain words (no field, not quoted) are matched against the
     lexicon together, so `Ahmed al-Sharaa` is one mention; a form whose
-    common-word sense dominates (الدولة) is left as words.
+    common-word sense dominates (الدولة) is left as words, unless it is the
+    whole query.
     """
     if node is None or aliases is None:
         return node
@@ -34,16 +35,15 @@ def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
     if isinstance(node, Or):
         return Or(tuple(expand(child, aliases) for child in node.children))
     if isinstance(node, And):
+        # A query of plain words only is one run: it is the whole query.
         alone = all(isinstance(child, Word) and child.field is None for child in node.children)
-        if alone:  # the whole query is one run of plain words
-            return And(tuple(_expand_words(list(node.children), aliases, alone=True)), node.implicit)
         children: list[Node] = []
         run: list[Word] = []
         for child in (*node.children, None):
             if isinstance(child, Word) and child.field is None:
                 run.append(child)
                 continue
-            children += _expand_words(run, aliases)
+            children += _expand_words(run, aliases, alone)
             run = []
             if child is not None:
                 children.append(expand(child, aliases))
