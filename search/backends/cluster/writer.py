@@ -92,7 +92,8 @@ class ClusterWriter:
         self.prepare = prepare
         self.shards = open_writers(config)
         self.transaction = not bulk
-        self._each(lambda db: db.begin_transaction(False) if self.transaction else None)
+        if self.transaction:
+            self._each(lambda db: db.begin_transaction(False))
 
     def _each(self, change: Any) -> None:
         for db in self.shards:
@@ -149,17 +150,14 @@ def _write_shard(
     """A rebuild's worker: prepare each article it is sent and write it to shard `number`."""
     shard = config.shards[number]
     try:
-        db = open_writers(ClusterConfig((shard,), config.timeout_ms))[0]
+        db = _open_writer(config, shard)
         while (batch := inbox.get()) is not None:
             for item in batch:
                 db.add_document(cluster_document(prepare(item) if prepare else item, generation))
         db.commit()
         db.close()
-    except NETWORK_ERRORS as error:
-        print(f"error: {unavailable(error)}", file=sys.stderr)
-        sys.exit(3)
-    except SearchError as error:
-        print(f"error: {error}", file=sys.stderr)
+    except (*NETWORK_ERRORS, SearchError) as error:  # said here: the parent sees only the exit code
+        print(f"error: {error if isinstance(error, SearchError) else unavailable(error)}", file=sys.stderr)
         sys.exit(3)
 
 
