@@ -49,14 +49,17 @@ def _after_fork_in_child() -> None:
     with contextlib.suppress(ValueError):
         signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held by forking_processes
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass  # not Linux: orphans end when their queue breaks
+    die_with_parent(signal.SIGKILL)  # not on Linux: orphans end when their queue breaks
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def die_with_parent(signum: int) -> None:
+    """Have the kernel send this process `signum` when its parent ends, even by SIGKILL
+    (Linux's PR_SET_PDEATHSIG; elsewhere nothing)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signum)
 
 
 @contextlib.contextmanager

@@ -12,8 +12,6 @@ otherwise, and a shard's ports belong on a private network only.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import shutil
 import signal
 import subprocess
@@ -23,12 +21,12 @@ from pathlib import Path
 from types import FrameType
 
 from search.errors import SearchError
+from search.locking import die_with_parent
 
 PROGRAM = "xapian-tcpsrv"
 PACKAGE = "xapian-tools"
 READY_SECONDS = 10.0
 STOP_SECONDS = 5.0
-_PR_SET_PDEATHSIG = 1  # linux/prctl.h
 
 
 class ServerMissingError(SearchError):
@@ -60,8 +58,7 @@ def prepare_folder(folder: Path) -> None:
 
 def _die_with_parent() -> None:
     """In each xapian-tcpsrv: end when the shard server ends, even if it is killed."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGTERM)
+    die_with_parent(signal.SIGTERM)
 
 
 class ShardServer:
