@@ -155,8 +155,17 @@ def work_rebuild(system: str, docs: Path, index: Path) -> dict:
             count += 1
         writer.commit()
     seconds = time.perf_counter() - started
-    size = sum(file.stat().st_size for file in index.rglob("*") if file.is_file())
-    return {"documents": count, "seconds": seconds, "docs_per_s": count / seconds, "bytes": size}
+    return {
+        "documents": count,
+        "seconds": seconds,
+        "docs_per_s": count / seconds,
+        "bytes": folder_bytes(index),
+    }
+
+
+def folder_bytes(folder: Path) -> int:
+    """The size of every file under `folder`."""
+    return sum(file.stat().st_size for file in folder.rglob("*") if file.is_file())
 
 
 ADD_BATCH = 5_000

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import publish, run_header, sample_queries, stream, write_sets
+from bench import folder_bytes, publish, run_header, sample_queries, stream, write_sets
 
 from search import Engine
 from search.backends.cluster.config import ClusterConfig, Shard
@@ -37,9 +37,7 @@ PROCS = 2
 
 
 def folder_mb(folders: list[Path]) -> float:
-    return (
-        sum(file.stat().st_size for folder in folders for file in folder.rglob("*") if file.is_file()) / 2**20
-    )
+    return sum(folder_bytes(folder) for folder in folders) / 2**20
 
 
 def rebuild(path: Path, docs: Path, backend: str | None) -> dict:

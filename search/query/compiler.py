@@ -208,7 +208,7 @@ def _with_phrase(plan: qp.Plan, words: list[str]) -> qp.Plan:
     """`plan`, where an article that also has `words` as a phrase scores more. The phrase
     matches only where the words do, so it changes the order, never what matches. Only
     for short queries: names; a question's words rarely stand together, and adding
-    their phrase cost 0.002-0.004 MRR@10 on the question sets (docs/evaluation.md)."""
+    their phrase cost 0.002-0.004 MRR@10 on the question sets (scripts/eval.py --quick)."""
     if not 2 <= len(words) <= MAX_PHRASE_WORDS:
         return plan
     phrases = tuple(
