@@ -65,7 +65,7 @@ class XapianReader:
         query = self._scoped(query)
         enquire = xapian.Enquire(self.db)
         enquire.set_query(query)
-        enquire.set_weighting_scheme(xapian.BM25Weight(K1, 0, 1, B, 0.5))
+        enquire.set_weighting_scheme(_bm25())
         spies = {name: xapian.ValueCountMatchSpy(slot) for name, slot in FACET_SLOTS.items()}
         if self.exact_entities:
             spies["entities"] = xapian.ValueCountMatchSpy(ENTITY_IDS)
@@ -112,7 +112,7 @@ class XapianReader:
     def articles_with_term(self, field: str, text: str, count: int) -> list[dict[str, Any]]:
         enquire = xapian.Enquire(self.db)
         enquire.set_query(self._scoped(xapian.Query(term(field, text))))
-        enquire.set_weighting_scheme(xapian.BM25Weight(K1, 0, 1, B, 0.5))
+        enquire.set_weighting_scheme(_bm25())
         mset = enquire.get_mset(0, count)
         mset.fetch()
         return [stored(mset.get_document(rank)) for rank in range(mset.size())]
@@ -160,6 +160,11 @@ class XapianReader:
 
     def close(self) -> None:
         self.db.close()
+
+
+def _bm25() -> xapian.BM25Weight:
+    """The ranking of every search: Okapi BM25 with the tuned k1 and b (k2 0, k3 1, min_normlen 0.5)."""
+    return xapian.BM25Weight(K1, 0, 1, B, 0.5)
 
 
 def _counts(spy: xapian.ValueCountMatchSpy) -> Counter[str]:
