@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from whoosh import fields
+from whoosh import query as wq
+from whoosh.filedb.filestore import RamStorage
+
 from search.backends.whoosh.query import to_whoosh
 from search.query import Compiler, parse
+from search.query import plan as qp
 
 
 def test_words_become_fields_with_title_boost() -> None:
@@ -25,3 +30,23 @@ def test_phrases_exclusions_and_spelling_keys() -> None:
     assert (body.fieldname, body.words, body.boost) == ("body_exact", ["الدوله", "الاسلاميه"], 1.0)
     everything, excluded = to_whoosh(Compiler().compile(parse("-isis")).query).subqueries
     assert type(everything).__name__ == "Every" and type(excluded).__name__ == "Not"
+
+
+def scores(query: wq.Query) -> dict[str, float]:
+    schema = fields.Schema(id=fields.ID(stored=True), body=fields.TEXT)
+    index = RamStorage().create_index(schema)
+    with index.writer() as writer:
+        writer.add_document(id="word", body="sellal " * 5 + "opened the fair")
+        writer.add_document(id="spelling", body="سلال افتتح المعرض")
+        writer.add_document(id="both", body="sellal سلال")
+    with index.searcher() as searcher:
+        return {hit["id"]: hit.score for hit in searcher.search(query)}
+
+
+def test_an_article_matched_by_one_alternative_gets_that_alternative_s_score() -> None:
+    word, spelling = qp.Term("body", "sellal"), qp.Term("body", "سلال", boost=0.2)
+    best = scores(to_whoosh(qp.BestOf((word, spelling))))
+    alone = {**scores(to_whoosh(spelling)), **scores(to_whoosh(word))}
+    assert best["spelling"] == alone["spelling"] < best["word"]
+    assert best["word"] == alone["word"]
+    assert best["both"] == max(scores(to_whoosh(word))["both"], scores(to_whoosh(spelling))["both"])
