@@ -24,7 +24,6 @@ from search.index import date_key
 from search.ingest.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from search.parameters import parameter, parameters
 from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
-from search.query.compiler import PrefixWords
 from search.query.plan import Plan
 from search.results import FacetValue, Hit, QueryEntity, Results
 from search.suggest import suggest
@@ -215,7 +214,7 @@ def run_search(
     started = time.perf_counter()
     results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
     tree = expand(parse(request.query), aliases)
-    vocabulary = _prefix_words(reader)
+    vocabulary = IndexVocabulary(reader)
     any_word = request.match == "any"
     compiled, exact = _compile(tree, vocabulary, relaxed=any_word)
     results.message = " ".join(compiled.notes)
@@ -229,7 +228,7 @@ def run_search(
         return results
     found = _find(reader, compiled.query, request)
     if not found.total and not any_word and _relaxable(tree):
-        relaxed = Compiler(relaxed=True, exact=exact, prefix_words=vocabulary).compile(tree)
+        relaxed = Compiler(relaxed=True, exact=exact, vocabulary=vocabulary).compile(tree)
         found = _find(reader, relaxed.query, request)
         results.relaxed = True
     results.total = found.total
@@ -291,13 +290,13 @@ def _corrected(
 
 
 def _compile(
-    tree: Node | None, vocabulary: PrefixWords | None = None, relaxed: bool = False
+    tree: Node | None, vocabulary: IndexVocabulary | None = None, relaxed: bool = False
 ) -> tuple[Compiled, bool]:
-    """The Whoosh query of a tree, and whether it searches the exact views."""
-    compiled = Compiler(relaxed=relaxed, prefix_words=vocabulary).compile(tree)
+    """The query plan of a tree, and whether it searches the exact views."""
+    compiled = Compiler(relaxed=relaxed, vocabulary=vocabulary).compile(tree)
     if compiled.query is None and tree is not None:
         # "علي", "The Who": only stopwords, so search the unstemmed views
-        return Compiler(relaxed=relaxed, exact=True, prefix_words=vocabulary).compile(tree), True
+        return Compiler(relaxed=relaxed, exact=True, vocabulary=vocabulary).compile(tree), True
     return compiled, False
 
 
@@ -322,25 +321,28 @@ def highlight_article(
     )
 
 
-def _prefix_words(reader: Reader) -> PrefixWords:
-    """Wildcard expansion over this index's vocabulary, bounded in work and in size.
+class IndexVocabulary:
+    """The words of one index, as the query compiler asks for them (compiler.Vocabulary)."""
 
-    `a*` could mean tens of thousands of words: at most MAX_WILDCARD_SCAN are
-    read, and the MAX_WILDCARD_WORDS most frequent of them searched.
-    """
+    def __init__(self, reader: Reader) -> None:
+        self.reader = reader
 
-    def words(field: str, prefix: str) -> tuple[list[str], bool]:
+    def prefixed(self, field: str, prefix: str) -> tuple[list[str], bool]:
+        """Wildcard expansion, bounded in work and in size: `a*` could mean tens of
+        thousands of words, so at most MAX_WILDCARD_SCAN are read, and the
+        MAX_WILDCARD_WORDS most frequent of them searched."""
         found: list[tuple[int, str]] = []
         more = False
-        for number, word in enumerate(reader.words_with_prefix(field, prefix)):
+        for number, word in enumerate(self.reader.words_with_prefix(field, prefix)):
             if number >= MAX_WILDCARD_SCAN:
                 more = True
                 break
-            found.append((reader.doc_frequency(field, word), word))
+            found.append((self.reader.doc_frequency(field, word), word))
         found.sort(key=lambda pair: (-pair[0], pair[1]))
         return [word for _, word in found[:MAX_WILDCARD_WORDS]], more or len(found) > MAX_WILDCARD_WORDS
 
-    return words
+    def used(self, field: str, word: str) -> bool:
+        return self.reader.doc_frequency(field, word) > 0
 
 
 def _relaxable(tree: Node | None) -> bool:

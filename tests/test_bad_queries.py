@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from search import Engine, InvalidParameterError
-from search.searching import MAX_WILDCARD_WORDS, _prefix_words
+from search.searching import MAX_WILDCARD_WORDS, IndexVocabulary
 
 
 @pytest.mark.parametrize(
@@ -47,7 +47,7 @@ def test_wildcard_marks_the_words_it_found(sample_engine: Engine) -> None:
 
 
 def test_wildcard_expansion_is_bounded(sample_engine: Engine) -> None:
-    words, more = _prefix_words(sample_engine._reader())("body_exact", "ال")
+    words, more = IndexVocabulary(sample_engine._reader()).prefixed("body_exact", "ال")
     assert len(words) == MAX_WILDCARD_WORDS and more
     assert all(word.startswith("ال") for word in words)
 

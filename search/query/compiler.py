@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from search.analysis.bilingual import View, terms
 from search.query import plan as qp
@@ -15,13 +15,26 @@ ENTITY_BOOST = 1.0  # an article that names the entity in another language
 # that an article with the word ranks above one that only names the entity.
 WEAK_ENTITY_BOOST = 0.1
 NAME_BOOST = 0.3  # spelling-key matches rank below exact and curated ones
+# A name's machine transliteration (transliteration.py): less sure than a spelling key.
+TRANSLITERATION_BOOST = 0.2
+MAX_SPELLINGS = 2  # transliterations searched per name: the likeliest that articles use
 # A short query of plain words that an article also has as a phrase scores this much more
 # (Solr's `pf`, Elasticsearch's match_phrase boost): "North Korea" over "North America ... Korea".
 PHRASE_BOOST = 1.0
 MAX_PHRASE_WORDS = 3  # names are two or three words; longer queries are mostly questions
 MIN_WILDCARD_LETTERS = 2  # `a*` would be most of the vocabulary
-# Given a field and a normalised prefix: (the words to search, whether there were more).
-PrefixWords = Callable[[str, str], tuple[list[str], bool]]
+
+
+class Vocabulary(Protocol):
+    """What the compiler asks of the index it compiles for."""
+
+    def prefixed(self, field: str, prefix: str) -> tuple[list[str], bool]:
+        """The words of `field` to search for a normalised prefix, and whether there were more."""
+        ...
+
+    def used(self, field: str, word: str) -> bool:
+        """Whether some article has `word` in `field`."""
+        ...
 
 
 @dataclass
@@ -45,11 +58,11 @@ class Compiler:
     """
 
     def __init__(
-        self, relaxed: bool = False, exact: bool = False, prefix_words: PrefixWords | None = None
+        self, relaxed: bool = False, exact: bool = False, vocabulary: Vocabulary | None = None
     ) -> None:
         self.relaxed = relaxed
         self.exact = exact
-        self.prefix_words = prefix_words  # the index vocabulary, for wildcards
+        self.vocabulary = vocabulary  # the index's words: wildcards, transliterations
         self.result = Compiled(None)
 
     def compile(self, node: Node | None) -> Compiled:
@@ -121,10 +134,10 @@ class Compiler:
                 "so it was left out."
             )
             return None
-        if self.prefix_words is None:
+        if self.vocabulary is None:
             return None
         fields = ("title_exact",) if node.field == "title" else ("title_exact", "body_exact")
-        words, more = self.prefix_words("body_exact", prefix[0])
+        words, more = self.vocabulary.prefixed("body_exact", prefix[0])
         if more:
             self.result.notes.append(
                 f"{node.prefix}* matches many words; the {len(words)} most common were searched."
@@ -148,11 +161,38 @@ class Compiler:
 
     def name(self, node: Name, negated: bool) -> qp.Plan | None:
         own = self.word(node.word, negated)
-        keys = [qp.Term("names", key, boost=NAME_BOOST) for key in node.keys]
-        # The better of word and spelling key, not their sum: many question
-        # words are also name tokens, and counting them twice cost 0.007
-        # MRR@10 on xquad-ar (docs/evaluation.md).
-        return qp.BestOf((own, *keys)) if own is not None else qp.AnyOf(tuple(keys))
+        others = [qp.Term("names", key, boost=NAME_BOOST) for key in node.keys]
+        others += self.transliterations(node, negated)
+        if not others:
+            return own
+        # The better of word, spelling key and transliteration, not their sum:
+        # many question words are also name tokens, and counting them twice
+        # cost 0.007 MRR@10 on xquad-ar (docs/evaluation.md).
+        return qp.BestOf((own, *others)) if own is not None else qp.AnyOf(tuple(others))
+
+    def transliterations(self, node: Name, negated: bool) -> list[qp.Plan]:
+        """The likeliest MAX_SPELLINGS spellings of the name in the other script that some
+        article uses, in the stemmed views (a clitic or the article may be attached)."""
+        if self.vocabulary is None or self.exact:
+            return []
+        found: list[str] = []
+        for spelling in node.spellings:
+            stems = terms(spelling, View.STEM)
+            if len(stems) == 1 and stems[0] not in found and self.vocabulary.used("body", stems[0]):
+                found.append(stems[0])
+                if len(found) == MAX_SPELLINGS:
+                    break
+        if not negated:
+            self.result.stem_terms.update(found)
+        return [
+            qp.AnyOf(
+                (
+                    qp.Term("title", stem, boost=TITLE_BOOST * TRANSLITERATION_BOOST),
+                    qp.Term("body", stem, boost=TRANSLITERATION_BOOST),
+                )
+            )
+            for stem in found
+        ]
 
     def phrase(self, node: Phrase, negated: bool) -> qp.Plan | None:
         if node.field == "source":

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from search.aliases.transliteration import spellings
+from search.analysis import arabic, english
 from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
 from search.query.tree import Alias, And, Name, Node, Not, Or, Word
 
 if TYPE_CHECKING:
     from search.aliases.resolver import AliasResolver
+
+# Spellings in the other script generated per name; the compiler searches those articles use.
+TRANSLITERATIONS = 8
 
 
 def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
@@ -92,5 +97,23 @@ def _name_or_word(word: Word, aliases: AliasResolver) -> Node:
     tokens = list(tokenize(word.text))
     if len(tokens) != 1:
         return word
-    keys = aliases.names.query_keys_for(tokens[0].text, tokens[0].script == SCRIPT_ARABIC)
-    return Name(word, keys) if keys else word
+    written, is_arabic = tokens[0].text, tokens[0].script == SCRIPT_ARABIC
+    keys = aliases.names.query_keys_for(written, is_arabic)
+    spelt = transliterations(written, is_arabic)
+    return Name(word, keys, spelt) if keys or spelt else word
+
+
+def transliterations(written: str, is_arabic: bool) -> tuple[str, ...]:
+    """The word spelt in the other script, if it may be a name: a capitalised Latin word
+    (not an acronym or a stopword), or an Arabic word that is not a stopword. Arabic has
+    no capitals, so any Arabic word may be a name; the compiler keeps only spellings
+    that articles use, and weights them low."""
+    if is_arabic:
+        if arabic.is_stopword(arabic.normalize(written)):
+            return ()
+        return spellings(written, False, TRANSLITERATIONS)
+    if not written[:1].isupper() or english.is_acronym(written):
+        return ()
+    if english.is_stopword(written, english.normalize(written)):
+        return ()
+    return spellings(written, True, TRANSLITERATIONS)

@@ -58,10 +58,13 @@ class Alias:
 
 @dataclass(frozen=True)
 class Name:
-    """A person name no lexicon lists: matched as written, or by its spelling keys."""
+    """A name no lexicon lists: matched as written, by its spelling keys, or by its
+    transliterations (spellings in the other script, best first; the compiler keeps
+    those some article uses)."""
 
     word: Word
     keys: tuple[str, ...]
+    spellings: tuple[str, ...] = ()
 
 
 Node = Word | Phrase | Wildcard | Not | And | Or | Alias | Name

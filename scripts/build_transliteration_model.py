@@ -1,0 +1,205 @@
+"""Learn the name transliteration model (search/aliases/data/transliteration-chunks.tsv).
+
+Chunk pairs (0-3 Latin letters with 1-2 Arabic letters: b/ب, sch/ش, al/ال,
+a nothing for ع) are learned by expectation maximisation (forward-backward
+over every chunking of each pair, as many-to-many aligners do) from the
+development name pairs: Wikidata person-name tokens (CC0) and Google's ar2en
+names (Apache-2.0). Never from ANETAC (reserved for evaluation).
+
+Kept out of training, so that the evaluation stays honest:
+- every pair one of whose sides is the query of an entity-dev name (any
+  slice), so entity-dev measures names the model never saw;
+- a fixed 5 % of the remaining pairs (by a hash of the pair), on which the
+  script reports how often the right spelling is first or in the first ten.
+
+    python scripts/build_transliteration_model.py [--data ../shared/data] [--iterations 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from search.aliases.transliteration import (
+    MAX_ARABIC_CHUNK,
+    MAX_LATIN_CHUNK,
+    MODEL_FILE,
+    Transliterator,
+    arabic_letters,
+    latin_letters,
+)
+from search.evaluation.entities import entity_collection
+
+OUTPUT = Path(__file__).resolve().parent.parent / "search" / "aliases" / "data" / MODEL_FILE
+WIKIDATA = "entities/wikidata-person-names-en-ar.aligned.tokens"
+GOOGLE = "entities/google-ar2en-names.tsv"
+HELD_OUT_PERCENT = 5
+MIN_EXPECTED = 0.5  # chunk pairs expected less often than this are noise (misaligned pairs)
+SHAPES = tuple(
+    (latin, arabic_size)
+    for latin in range(MAX_LATIN_CHUNK + 1)
+    for arabic_size in range(1, MAX_ARABIC_CHUNK + 1)
+    if not (latin == 0 and arabic_size == 2) and not (latin == 3 and arabic_size == 2)
+)
+
+
+def pairs(data: Path) -> list[tuple[str, str]]:
+    """(Latin letters, Arabic letters) of both lists, each distinct pair once."""
+    found = set()
+    for line in (data / WIKIDATA).read_text("utf-8").splitlines():
+        latin, letters, _ = line.split("\t")
+        found.add((latin_letters(latin), arabic_letters(letters.replace(" ", ""))))
+    for line in (data / GOOGLE).read_text("utf-8").splitlines():
+        if "\t" in line:
+            arabic_name, latin = line.split("\t")[:2]
+            found.add((latin_letters(latin), arabic_letters(arabic_name)))
+    return sorted((latin, arabic_name) for latin, arabic_name in found if latin and arabic_name)
+
+
+def held_out(pair: tuple[str, str]) -> bool:
+    digest = hashlib.sha1("\t".join(pair).encode("utf-8")).digest()
+    return digest[0] * 100 // 256 < HELD_OUT_PERCENT
+
+
+def entity_dev_queries(data: Path) -> tuple[set[str], set[str]]:
+    """The Latin and the Arabic queries of entity-dev, in the model's letters."""
+    latin, arabic_queries = set(), set()
+    for query in entity_collection(data).queries:
+        for word in query.text.split():
+            if query.lang == "en":
+                latin.add(latin_letters(word))
+            else:
+                arabic_queries.add(arabic_letters(word))
+    return latin, arabic_queries
+
+
+def expected_counts(
+    training: list[tuple[str, str]], probability: dict[tuple[str, str], float]
+) -> dict[tuple[str, str], float]:
+    """One E step: the expected number of times each chunk pair is used, over all chunkings."""
+    counts: dict[tuple[str, str], float] = defaultdict(float)
+    for latin, arabic_name in training:
+        n, m = len(latin), len(arabic_name)
+        forward = [[0.0] * (m + 1) for _ in range(n + 1)]
+        forward[0][0] = 1.0
+        for i in range(n + 1):
+            for j in range(m + 1):
+                here = forward[i][j]
+                if not here:
+                    continue
+                for a, b in SHAPES:
+                    if i + a <= n and j + b <= m:
+                        p = probability.get((latin[i : i + a], arabic_name[j : j + b]))
+                        if p:
+                            forward[i + a][j + b] += here * p
+        total = forward[n][m]
+        if not total:
+            continue
+        backward = [[0.0] * (m + 1) for _ in range(n + 1)]
+        backward[n][m] = 1.0
+        for i in range(n, -1, -1):
+            for j in range(m, -1, -1):
+                if i == n and j == m:
+                    continue
+                value = 0.0
+                for a, b in SHAPES:
+                    if i + a <= n and j + b <= m:
+                        p = probability.get((latin[i : i + a], arabic_name[j : j + b]))
+                        if p:
+                            value += p * backward[i + a][j + b]
+                backward[i][j] = value
+        for i in range(n + 1):
+            for j in range(m + 1):
+                here = forward[i][j]
+                if not here:
+                    continue
+                for a, b in SHAPES:
+                    if i + a <= n and j + b <= m:
+                        chunk = (latin[i : i + a], arabic_name[j : j + b])
+                        p = probability.get(chunk)
+                        if p:
+                            counts[chunk] += here * p * backward[i + a][j + b] / total
+    return counts
+
+
+def train(training: list[tuple[str, str]], iterations: int, say) -> dict[tuple[str, str], float]:
+    # Start uniform over every chunk pair the data allows; EM sharpens it.
+    counts: dict[tuple[str, str], float] = defaultdict(float)
+    for latin, arabic_name in training:
+        for i in range(len(latin) + 1):
+            for j in range(len(arabic_name)):
+                for a, b in SHAPES:
+                    if i + a <= len(latin) and j + b <= len(arabic_name):
+                        counts[latin[i : i + a], arabic_name[j : j + b]] += 1.0
+    for iteration in range(iterations):
+        total = sum(counts.values())
+        probability = {chunk: count / total for chunk, count in counts.items()}
+        started = time.perf_counter()
+        counts = expected_counts(training, probability)
+        counts = defaultdict(float, {chunk: c for chunk, c in counts.items() if c >= MIN_EXPECTED})
+        say(f"iteration {iteration + 1}: {len(counts):,} chunk pairs ({time.perf_counter() - started:.0f} s)")
+    return counts
+
+
+def accuracy(model: Transliterator, test: list[tuple[str, str]]) -> str:
+    lines = []
+    for direction, spell, source, target in (
+        ("en->ar", model.to_arabic, 0, 1),
+        ("ar->en", model.to_latin, 1, 0),
+    ):
+        # A source spelling may have several right answers: any of them counts.
+        answers: dict[str, set[str]] = defaultdict(set)
+        for pair in test:
+            answers[pair[source]].add(pair[target])
+        first = ten = 0
+        for word, right in answers.items():
+            spellings = spell(word, 10)
+            first += bool(spellings) and spellings[0] in right
+            ten += bool(right & set(spellings))
+        size = len(answers)
+        lines.append(
+            f"{direction}: first {first / size:.3f}, in the first ten {ten / size:.3f} ({size:,} words)"
+        )
+    return "; ".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
+    parser.add_argument("--iterations", type=int, default=5)
+    args = parser.parse_args()
+
+    def say(line: str) -> None:
+        print(line, file=sys.stderr, flush=True)
+
+    everything = pairs(args.data)
+    latin_queries, arabic_queries = entity_dev_queries(args.data)
+    usable = [pair for pair in everything if pair[0] not in latin_queries and pair[1] not in arabic_queries]
+    training = [pair for pair in usable if not held_out(pair)]
+    test = [pair for pair in usable if held_out(pair)]
+    say(
+        f"{len(everything):,} distinct pairs; {len(everything) - len(usable):,} left out as entity-dev "
+        f"queries; {len(training):,} to train on, {len(test):,} held out"
+    )
+    counts = train(training, args.iterations, say)
+    rows = sorted(counts.items(), key=lambda item: (item[0][0], -item[1], item[0][1]))
+    body = [f"{latin}\t{arabic_name}\t{count:.2f}" for (latin, arabic_name), count in rows]
+    header = [
+        "# Name transliteration chunk pairs: Latin chunk, Arabic chunk, expected count (EM).",
+        "# Built by scripts/build_transliteration_model.py from Wikidata person-name tokens (CC0)",
+        "# and Google's ar2en names (Apache-2.0); see README.md in this folder.",
+        f"# {len(training):,} training pairs, {args.iterations} iterations; accuracy on the "
+        f"{len(test):,} held-out pairs is printed by the script.",
+    ]
+    OUTPUT.write_text("\n".join(header + body) + "\n", "utf-8")
+    model = Transliterator.from_counts((latin, arabic_name, c) for (latin, arabic_name), c in counts.items())
+    say(accuracy(model, test))
+    say(f"written to {OUTPUT} ({len(rows):,} chunk pairs)")
+
+
+if __name__ == "__main__":
+    main()

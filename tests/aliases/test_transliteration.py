@@ -1,0 +1,54 @@
+"""Names spelt in the other script by the learned chunk model (names no lexicon lists)."""
+
+from __future__ import annotations
+
+import pytest
+
+from search.aliases.transliteration import (
+    Transliterator,
+    arabic_letters,
+    latin_letters,
+    shipped_transliterator,
+)
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("Beckham", "بيكهام"), ("Federer", "فيدرر"), ("Khodorkovsky", "خودوركوفسكي"), ("Ronaldo", "رونالدو")],
+)
+def test_english_names_are_spelt_in_arabic(latin: str, arabic: str) -> None:
+    assert arabic in shipped_transliterator().to_arabic(latin, 10)
+
+
+@pytest.mark.parametrize(("arabic", "latin"), [("رونالدو", "ronaldo"), ("بيكهام", "beckham"), ("تيم", "tim")])
+def test_arabic_names_are_spelt_in_latin(arabic: str, latin: str) -> None:
+    assert latin in shipped_transliterator().to_latin(arabic, 12)
+
+
+def test_the_likeliest_spelling_comes_first() -> None:
+    model = shipped_transliterator()
+    assert model.to_arabic("Ronaldo", 5)[0] == "رونالدو"
+    assert model.to_latin("رونالدو", 5)[0] == "ronaldo"
+
+
+def test_words_are_read_as_letters_only() -> None:
+    assert latin_letters("O'Connell") == "oconnell"
+    assert latin_letters("Élodie") == "elodie"
+    assert arabic_letters("أُسامة") == "اسامه"
+
+
+@pytest.mark.parametrize("word", ["Al", "بو", "A" * 21])
+def test_too_short_or_too_long_words_are_not_spelt(word: str) -> None:
+    model = shipped_transliterator()
+    assert model.to_arabic(word) == [] and model.to_latin(word) == []
+
+
+def test_a_model_from_counts_spells_by_its_chunks() -> None:
+    model = Transliterator.from_counts(
+        [("b", "ب", 10), ("a", "ا", 10), ("", "ع", 1), ("ab", "ب", 1), ("d", "د", 10), ("ch", "ش", 5)]
+    )
+    assert model.to_arabic("bad", 1) == ["باد"]
+    assert model.to_arabic("chad", 3)[0] == "شاد"
+    assert model.to_latin("باد", 2) == ["bad", "abad"]  # ab -> ب is rarer than b -> ب
+    # A letter Latin does not write (ع) may be inserted, at the cost of its probability.
+    assert model.to_arabic("dad", 1) == ["داد"] and "عداد" in model.to_arabic("dad", 10)

@@ -1,0 +1,105 @@
+"""Names no lexicon lists cross the language line by transliteration, ranked below own-language matches."""
+
+from __future__ import annotations
+
+import pytest
+
+from search import Engine
+from search.aliases.resolver import AliasResolver
+from search.query import Compiler, Name, expand, parse
+
+# Names that no shipped lexicon file and no name-table entry knows (checked below).
+ARTICLES = [
+    {
+        "id": "ar-sellal",
+        "title": "سلال يفتتح المعرض",
+        "body": "افتتح رئيس الوزراء سلال المعرض الدولي في العاصمة بحضور الوزراء.",
+        "lang": "ar",
+    },
+    {
+        "id": "en-sellal",
+        "title": "Sellal opens the fair",
+        "body": "Prime Minister Sellal opened the international fair in the capital on Monday.",
+        "lang": "en",
+    },
+    {
+        "id": "ar-ensour",
+        "title": "النسور يلتقي النواب",
+        "body": "التقى رئيس الوزراء النسور النواب لبحث الموازنة.",
+        "lang": "ar",
+    },
+    {
+        "id": "en-tim",
+        "title": "Tim wins the prize",
+        "body": "The young baker Tim won the national prize for bread.",
+        "lang": "en",
+    },
+    *(
+        {
+            "id": f"ar-filler-{n}",
+            "title": f"تقرير السوق {n}",
+            "body": f"تحركت الأسهم في اليوم {n} وارتفع المؤشر.",
+            "lang": "ar",
+        }
+        for n in range(6)
+    ),
+]
+
+
+def test_the_names_are_unknown_to_the_shipped_aliases() -> None:
+    from search.evaluation.entities import ShippedLexicon
+
+    shipped = ShippedLexicon()
+    assert not any(shipped.knows(name) for name in ("Sellal", "سلال", "Ensour", "النسور", "تيم"))
+
+
+@pytest.fixture(scope="module", params=["whoosh", "xapian"])
+def engine(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp(f"transliteration-{request.param}") / "index"
+    Engine.rebuild(folder, ARTICLES, procs=1, backend=request.param)
+    with Engine.open(folder) as opened:
+        yield opened
+
+
+def test_an_english_name_finds_its_arabic_spelling(engine: Engine) -> None:
+    assert [hit.id for hit in engine.search("Ensour")] == ["ar-ensour"]  # written with the article
+
+
+def test_an_english_name_ranks_its_own_language_first(engine: Engine) -> None:
+    assert [hit.id for hit in engine.search("Sellal")] == ["en-sellal", "ar-sellal"]
+
+
+def test_an_arabic_name_finds_its_latin_spelling(engine: Engine) -> None:
+    assert [hit.id for hit in engine.search("تيم")] == ["en-tim"]
+
+
+def test_the_spelling_found_is_marked_in_the_snippet(engine: Engine) -> None:
+    (hit,) = engine.search("Ensour").hits
+    assert "<mark>النسور</mark>" in hit.title_html
+
+
+@pytest.mark.parametrize(
+    ("text", "why"),
+    [
+        ("sellal", "a lowercase Latin word is not taken for a name"),
+        ("The", "a stopword"),
+        ("إلى", "a stopword"),
+    ],
+)
+def test_only_possible_names_are_spelt(text: str, why: str) -> None:
+    node = expand(parse(text), AliasResolver.load())
+    assert not (isinstance(node, Name) and node.spellings), why
+
+
+def test_spellings_no_article_uses_are_not_searched() -> None:
+    node = expand(parse("Sellal"), AliasResolver.load())
+    assert isinstance(node, Name) and "سلال" in node.spellings
+
+    class Empty:
+        def prefixed(self, field: str, prefix: str) -> tuple[list[str], bool]:
+            return [], False
+
+        def used(self, field: str, word: str) -> bool:
+            return False
+
+    assert "سلال" not in str(Compiler(vocabulary=Empty()).compile(node).query)
