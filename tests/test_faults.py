@@ -26,6 +26,7 @@ from search import Engine, IndexWriteError
 from search.cli import sample_corpus
 from search.index import PUBLISHED_MARK, IndexStore
 from search.ingest.sources import read_sources
+from search.locking import LOCK_FILE
 
 # The SIGKILL loop's own checks (scripts/fault_inject.py), run here in a short form.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
@@ -40,6 +41,19 @@ def served(tmp_path: Path) -> tuple[Path, dict[str, list[str]]]:
     path = tmp_path / "index"
     Engine.rebuild(path, read_sources([sample_corpus()]), procs=1)
     return path, answers(path, QUERIES)
+
+
+def wait_for_lock_holder(index: Path, pid: int, timeout: float = 60.0) -> None:
+    """Until the index's writer lock names `pid` as its holder."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if json.loads((index / LOCK_FILE).read_text("utf-8") or "{}").get("pid") == pid:
+                return
+        except (OSError, ValueError):
+            pass
+        time.sleep(0.02)
+    pytest.fail(f"the rebuild (pid {pid}) did not take the writer lock within {timeout:.0f} s")
 
 
 def test_killed_rebuilds_leave_the_old_index_serving(tmp_path: Path, backend: str) -> None:
@@ -59,7 +73,9 @@ def test_killed_rebuilds_leave_the_old_index_serving(tmp_path: Path, backend: st
     for _trial in range(3):
         command = [sys.executable, "-m", "search", "rebuild-index", str(big), "--index", str(path)]
         with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL) as rebuild:
-            time.sleep(randomness.uniform(0.5, 2.5))
+            # Killed while it holds the lock, however slowly a loaded machine starts Python.
+            wait_for_lock_holder(path, rebuild.pid)
+            time.sleep(randomness.uniform(0.0, 1.5))
             os.kill(rebuild.pid, signal.SIGKILL)
         assert rebuild.returncode == -signal.SIGKILL
         assert not survivors(str(big)), "the killed rebuild's writer processes must die with it"
