@@ -133,6 +133,13 @@ class NameTable:
         key = spelling_key(written)
         return (key,) if key in self.latin_keys else ()
 
+    def knows(self, written: str, script_is_arabic: bool) -> bool:
+        """Whether the table has this very name (as written, or by its key), not
+        only a name with the same consonant skeleton."""
+        if script_is_arabic and self.written_keys.get(arabic.normalize(written)):
+            return True
+        return bool(self.keys_for(written, script_is_arabic))
+
     def query_keys_for(self, written: str, script_is_arabic: bool) -> tuple[str, ...]:
         """Keys for a word typed in a query: an Arabic name the table spells
         otherwise is tried as written, then by its skeleton, before its clitics

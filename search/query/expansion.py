@@ -104,7 +104,9 @@ def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Nod
     # Transliteration is the fallback for names nothing else knows: spelling the
     # known ones too let wrong spellings outrank their key matches (entity-dev
     # English->Arabic MRR@10 0.845 -> 0.698, docs/evaluation.md).
-    spelt = () if keys or not spell else transliterations(written, is_arabic)
+    # A consonant skeleton's keys are a guess (جولدمان: Gladman): the transliteration is tried too.
+    known = aliases.names.knows(written, is_arabic)
+    spelt = () if known or not spell else transliterations(written, is_arabic)
     return Name(word, keys, spelt) if keys or spelt else word
 
 

@@ -81,3 +81,10 @@ def test_a_skeleton_stands_for_its_commonest_latin_names() -> None:
     assert table.query_keys_for("جيسن", True) == ("jasun",)
     assert table.query_keys_for("جوسن", True) == ("jasun",)  # not Joseon: named a sixth as often
     assert table.query_keys_for("جيسون", True) == ("jisun",)  # written so in the table: Jayson
+
+
+def test_the_table_knows_a_name_itself_not_its_skeleton() -> None:
+    table = shipped_table()
+    assert table.knows("الشيباني", True) and table.knows("Shaibani", False)
+    # جولدمان (Goldman) has a key only through its consonant skeleton, a guess (Gladman).
+    assert table.query_keys_for("جولدمان", True) == ("gladman",) and not table.knows("جولدمان", True)

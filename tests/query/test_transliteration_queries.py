@@ -103,3 +103,13 @@ def test_spellings_no_article_uses_are_not_searched() -> None:
             return False
 
     assert "سلال" not in str(Compiler(vocabulary=Empty()).compile(node).query)
+
+
+def test_a_name_known_only_by_its_skeleton_is_also_spelt() -> None:
+    node = expand(parse("جولدمان"), AliasResolver.load())
+    assert isinstance(node, Name) and node.keys and "goldman" in node.spellings
+
+
+def test_a_name_the_table_knows_is_not_spelt() -> None:
+    node = expand(parse("Shaibani"), AliasResolver.load())
+    assert not (isinstance(node, Name) and node.spellings)
