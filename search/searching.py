@@ -326,6 +326,7 @@ class IndexVocabulary:
 
     def __init__(self, reader: Reader) -> None:
         self.reader = reader
+        self._articles: int | None = None
 
     def prefixed(self, field: str, prefix: str) -> tuple[list[str], bool]:
         """Wildcard expansion, bounded in work and in size: `a*` could mean tens of
@@ -341,8 +342,10 @@ class IndexVocabulary:
         found.sort(key=lambda pair: (-pair[0], pair[1]))
         return [word for _, word in found[:MAX_WILDCARD_WORDS]], more or len(found) > MAX_WILDCARD_WORDS
 
-    def used(self, field: str, word: str) -> bool:
-        return self.reader.doc_frequency(field, word) > 0
+    def frequency(self, field: str, word: str) -> tuple[int, int]:
+        if self._articles is None:
+            self._articles = self.reader.doc_count()
+        return self.reader.doc_frequency(field, word), self._articles
 
 
 def _relaxable(tree: Node | None) -> bool:

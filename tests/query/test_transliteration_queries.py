@@ -99,8 +99,8 @@ def test_spellings_no_article_uses_are_not_searched() -> None:
         def prefixed(self, field: str, prefix: str) -> tuple[list[str], bool]:
             return [], False
 
-        def used(self, field: str, word: str) -> bool:
-            return False
+        def frequency(self, field: str, word: str) -> tuple[int, int]:
+            return 0, 10_000
 
     assert "سلال" not in str(Compiler(vocabulary=Empty()).compile(node).query)
 
@@ -113,3 +113,17 @@ def test_a_name_known_only_by_its_skeleton_is_also_spelt() -> None:
 def test_a_name_the_table_knows_is_not_spelt() -> None:
     node = expand(parse("Shaibani"), AliasResolver.load())
     assert not (isinstance(node, Name) and node.spellings)
+
+
+def test_a_spelling_in_many_articles_is_a_word_not_the_name() -> None:
+    node = expand(parse("Sellal"), AliasResolver.load())
+
+    class Common:
+        def prefixed(self, field: str, prefix: str) -> tuple[list[str], bool]:
+            return [], False
+
+        def frequency(self, field: str, word: str) -> tuple[int, int]:
+            return (2_000 if word == "سيلال" else 10), 10_000
+
+    query = str(Compiler(vocabulary=Common()).compile(node).query)
+    assert "سيلال" not in query and "سلال" in query
