@@ -18,7 +18,7 @@ NAME_BOOST = 0.3  # spelling-key matches rank below exact and curated ones
 # A name's machine transliteration (transliteration.py): less sure than a spelling key.
 TRANSLITERATION_BOOST = 0.2
 MAX_SPELLINGS = 2  # transliterations searched per name: the likeliest that articles use
-# ... and not so common that it must be a word (الي, "to", for Elly): one in twenty articles.
+# ... and not so common that it must be a word (امر, "matter", for Amor): one in twenty articles.
 # Tighter bounds (1 %, 0.3 %) also dropped names: entity-dev unseen English->Arabic capped
 # Recall@100 0.361 at 5 %, 0.283 at 1 %, 0.225 at 0.3 %.
 MAX_SPELLING_SHARE = 0.05
