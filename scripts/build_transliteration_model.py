@@ -77,6 +77,15 @@ def entity_dev_queries(data: Path) -> tuple[set[str], set[str]]:
     return latin, arabic_queries
 
 
+def _steps(latin: str, arabic_name: str, i: int, j: int, probability: dict[tuple[str, str], float]):
+    """The chunk pairs that can follow position (i, j) of a pair: (chunk, its probability, i', j')."""
+    for a, b in SHAPES:
+        if i + a <= len(latin) and j + b <= len(arabic_name):
+            chunk = (latin[i : i + a], arabic_name[j : j + b])
+            if p := probability.get(chunk):
+                yield chunk, p, i + a, j + b
+
+
 def expected_counts(
     training: list[tuple[str, str]], probability: dict[tuple[str, str], float]
 ) -> dict[tuple[str, str], float]:
@@ -84,45 +93,26 @@ def expected_counts(
     counts: dict[tuple[str, str], float] = defaultdict(float)
     for latin, arabic_name in training:
         n, m = len(latin), len(arabic_name)
+        cells = [(i, j) for i in range(n + 1) for j in range(m + 1)]
         forward = [[0.0] * (m + 1) for _ in range(n + 1)]
         forward[0][0] = 1.0
-        for i in range(n + 1):
-            for j in range(m + 1):
-                here = forward[i][j]
-                if not here:
-                    continue
-                for a, b in SHAPES:
-                    if i + a <= n and j + b <= m:
-                        p = probability.get((latin[i : i + a], arabic_name[j : j + b]))
-                        if p:
-                            forward[i + a][j + b] += here * p
+        for i, j in cells:
+            if here := forward[i][j]:
+                for _, p, i2, j2 in _steps(latin, arabic_name, i, j, probability):
+                    forward[i2][j2] += here * p
         total = forward[n][m]
         if not total:
             continue
         backward = [[0.0] * (m + 1) for _ in range(n + 1)]
         backward[n][m] = 1.0
-        for i in range(n, -1, -1):
-            for j in range(m, -1, -1):
-                if i == n and j == m:
-                    continue
-                value = 0.0
-                for a, b in SHAPES:
-                    if i + a <= n and j + b <= m:
-                        p = probability.get((latin[i : i + a], arabic_name[j : j + b]))
-                        if p:
-                            value += p * backward[i + a][j + b]
-                backward[i][j] = value
-        for i in range(n + 1):
-            for j in range(m + 1):
-                here = forward[i][j]
-                if not here:
-                    continue
-                for a, b in SHAPES:
-                    if i + a <= n and j + b <= m:
-                        chunk = (latin[i : i + a], arabic_name[j : j + b])
-                        p = probability.get(chunk)
-                        if p:
-                            counts[chunk] += here * p * backward[i + a][j + b] / total
+        for i, j in reversed(cells[:-1]):
+            backward[i][j] = sum(
+                p * backward[i2][j2] for _, p, i2, j2 in _steps(latin, arabic_name, i, j, probability)
+            )
+        for i, j in cells:
+            if here := forward[i][j]:
+                for chunk, p, i2, j2 in _steps(latin, arabic_name, i, j, probability):
+                    counts[chunk] += here * p * backward[i2][j2] / total
     return counts
 
 

@@ -27,8 +27,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
+from search.aliases.shipped import shipped_rows
 from search.analysis import arabic
 from search.analysis.english import is_acronym
 
@@ -168,10 +168,5 @@ def _commonest(counts: Counter[str]) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def shipped_table() -> NameTable:
     """The table generated from Wikidata person names (CC0), loaded once."""
-    text = resources.files("search.aliases").joinpath("data", TABLE_FILE).read_text("utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            latin, arabic_name, count = line.split("\t")
-            rows.append((latin, arabic_name, int(count)))
-    return NameTable.from_rows(rows)
+    rows = shipped_rows(TABLE_FILE)
+    return NameTable.from_rows((latin, arabic_name, int(count)) for latin, arabic_name, count in rows)

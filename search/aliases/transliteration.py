@@ -22,8 +22,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
+from search.aliases.shipped import shipped_rows
 from search.analysis import arabic
 
 MODEL_FILE = "transliteration-chunks.tsv"
@@ -152,10 +152,5 @@ def spellings(word: str, to_arabic: bool, count: int) -> tuple[str, ...]:
 @lru_cache(maxsize=1)
 def shipped_transliterator() -> Transliterator:
     """The model learned from the development name pairs, loaded once."""
-    text = resources.files("search.aliases").joinpath("data", MODEL_FILE).read_text("utf-8")
-    rows = []
-    for line in text.splitlines():
-        if line and not line.startswith("#"):
-            latin, arabic_chunk, count = line.split("\t")
-            rows.append((latin, arabic_chunk, float(count)))
-    return Transliterator.from_counts(rows)
+    rows = shipped_rows(MODEL_FILE)
+    return Transliterator.from_counts((latin, written, float(count)) for latin, written, count in rows)
