@@ -2,8 +2,8 @@
 
 For every query of the unseen-name and domain slices, the query is spelt in the
 other script as the search does it (search/query/expansion.py and compiler.py:
-the model's likeliest spellings, kept when some article of the corpus uses them,
-at most MAX_SPELLINGS). Then, over the articles in the target language:
+the model's likeliest spellings, kept when some article of the corpus uses them
+and not one in twenty, at most MAX_SPELLINGS). Then, over the articles in the target language:
 
 - recall: the share of the articles judged relevant that a kept spelling finds;
 - precision: the share of the articles a kept spelling finds that are relevant;
@@ -27,7 +27,7 @@ from pathlib import Path
 
 from search.analysis.bilingual import View, terms
 from search.evaluation.entities import entity_collection
-from search.query.compiler import MAX_SPELLINGS
+from search.query.compiler import MAX_SPELLING_SHARE, MAX_SPELLINGS, MIN_COMMON_ARTICLES
 from search.query.expansion import transliterations
 
 OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "transliteration.json"
@@ -63,7 +63,9 @@ def main() -> None:
             kept: list[str] = []
             for spelling in spelt:
                 stems = terms(spelling, View.STEM)
-                if len(stems) == 1 and stems[0] not in kept and articles_with.get(stems[0]):
+                having = len(articles_with.get(stems[0], ())) if len(stems) == 1 else 0
+                common = having > max(MIN_COMMON_ARTICLES, MAX_SPELLING_SHARE * len(language))
+                if having and not common and stems[0] not in kept:
                     kept.append(stems[0])
                     if len(kept) == MAX_SPELLINGS:
                         break
