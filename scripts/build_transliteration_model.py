@@ -1,10 +1,12 @@
-"""Learn the name transliteration model (search/aliases/data/transliteration-chunks.tsv).
+"""Learn the name transliteration model (search/aliases/data/transliteration-*.tsv).
 
 Chunk pairs (0-3 Latin letters with 1-2 Arabic letters: b/ب, sch/ش, al/ال,
 a nothing for ع) are learned by expectation maximisation (forward-backward
 over every chunking of each pair, as many-to-many aligners do) from the
 development name pairs: Wikidata person-name tokens (CC0) and Google's ar2en
-names (Apache-2.0). Never from ANETAC (reserved for evaluation).
+names (Apache-2.0). Never from ANETAC (reserved for evaluation). The letter
+trigrams of the same pairs' Latin side judge Latin spellings
+(transliteration-latin-letters.tsv).
 
 Kept out of training, so that the evaluation stays honest:
 - every pair one of whose sides is the query of an entity-dev name (any
@@ -21,20 +23,22 @@ import argparse
 import hashlib
 import sys
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from search.aliases.transliteration import (
+    LETTERS_FILE,
     MAX_ARABIC_CHUNK,
     MAX_LATIN_CHUNK,
     MODEL_FILE,
+    LetterModel,
     Transliterator,
     arabic_letters,
     latin_letters,
 )
 from search.evaluation.entities import entity_collection
 
-OUTPUT = Path(__file__).resolve().parent.parent / "search" / "aliases" / "data" / MODEL_FILE
+DATA = Path(__file__).resolve().parent.parent / "search" / "aliases" / "data"
 WIKIDATA = "entities/wikidata-person-names-en-ar.aligned.tokens"
 GOOGLE = "entities/google-ar2en-names.tsv"
 HELD_OUT_PERCENT = 5
@@ -185,10 +189,20 @@ def main() -> None:
         f"# {len(training):,} training pairs, {args.iterations} iterations; accuracy on the "
         f"{len(test):,} held-out pairs is printed by the script.",
     ]
-    OUTPUT.write_text("\n".join(header + body) + "\n", "utf-8")
-    model = Transliterator.from_counts((latin, arabic_name, c) for (latin, arabic_name), c in counts.items())
+    (DATA / MODEL_FILE).write_text("\n".join(header + body) + "\n", "utf-8")
+    trigrams = Counter(trigram for latin, _ in training for trigram in LetterModel.trigrams(latin))
+    letters_header = [
+        "# Letter trigrams of Latin names ('^' pads the start, '$' ends a name) and their counts.",
+        "# Built by scripts/build_transliteration_model.py from the same training pairs.",
+    ]
+    letters_body = [f"{trigram}\t{count}" for trigram, count in sorted(trigrams.items())]
+    (DATA / LETTERS_FILE).write_text("\n".join(letters_header + letters_body) + "\n", "utf-8")
+    model = Transliterator.from_counts(
+        ((latin, arabic_name, c) for (latin, arabic_name), c in counts.items()),
+        LetterModel.from_counts(trigrams.items()),
+    )
     say(accuracy(model, test))
-    say(f"written to {OUTPUT} ({len(rows):,} chunk pairs)")
+    say(f"written to {DATA / MODEL_FILE} ({len(rows):,} chunk pairs) and {LETTERS_FILE}")
 
 
 if __name__ == "__main__":

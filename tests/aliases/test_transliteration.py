@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from search.aliases.transliteration import (
+    LetterModel,
     Transliterator,
     arabic_letters,
     latin_letters,
@@ -52,3 +53,16 @@ def test_a_model_from_counts_spells_by_its_chunks() -> None:
     assert model.to_latin("باد", 2) == ["bad", "abad"]  # ab -> ب is rarer than b -> ب
     # A letter Latin does not write (ع) may be inserted, at the cost of its probability.
     assert model.to_arabic("dad", 1) == ["داد"] and "عداد" in model.to_arabic("dad", 10)
+
+
+def test_the_letter_model_prefers_letters_names_have() -> None:
+    letters = LetterModel.from_counts(
+        (trigram, 5) for name in ("federer", "fedor", "frederic") for trigram in LetterModel.trigrams(name)
+    )
+    assert letters.score("fed", "er") > letters.score("fed", "rr")
+    assert letters.end("federer") > letters.end("federe")
+
+
+def test_latin_spellings_of_an_arabic_name_have_its_vowels() -> None:
+    spelt = shipped_transliterator().to_latin("فيدرر", 8)
+    assert spelt[0] == "vidrer" and "vidrr" not in spelt  # the chunk model alone put vidrr first
