@@ -10,7 +10,6 @@ Knows nothing about the web: labels here are neutral (English names, "2025-12"
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -18,7 +17,7 @@ from datetime import date
 
 from search.results import FacetValue
 
-__all__ = ["COUNTED", "DAY_LANGUAGE", "FACETS", "FacetSpec", "FacetValue", "facet_values"]
+__all__ = ["COUNTED", "DAY_LANGUAGE", "FACETS", "FacetSpec", "FacetValue", "day_language_key", "facet_values"]
 
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
 
@@ -58,23 +57,11 @@ FACETS: tuple[FacetSpec, ...] = (
 DAY_LANGUAGE = FacetSpec("day_lang", "day_lang")
 # What a backend counts over every match (search/backends/): the facets and the timeline.
 COUNTED: tuple[FacetSpec, ...] = (*FACETS, DAY_LANGUAGE)
-_DAY_LANGUAGE = re.compile(r"(\d{4})-(\d{2})-(\d{2})\|(.*)")
 
 
 def day_language_key(moment: date, lang: str) -> str:
     """The DAY_LANGUAGE value of an article dated `moment` in `lang`: "2025-12-13|ar"."""
     return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}|{lang}"
-
-
-def split_day_language(value: str) -> tuple[date, str] | None:
-    """ "2025-12-13|ar" → (date(2025, 12, 13), "ar"); None for anything else."""
-    found = _DAY_LANGUAGE.fullmatch(value)
-    if found is None:
-        return None
-    try:
-        return date(*(int(part) for part in found.group(1, 2, 3))), found.group(4)
-    except ValueError:
-        return None
 
 
 def facet_values(

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from search.facets import DAY_LANGUAGE, split_day_language
+from search.facets import DAY_LANGUAGE
 
 UNITS = ("day", "month", "year")
 DAY_SPAN = 45  # days from the first match to the last, at most, for a bar per day
 MONTH_BARS = 60  # months, at most, for a bar per month; longer spans get a bar per year
 LANGUAGES = ("ar", "en")  # stacked in this order; any other language is counted as "other"
+STACKED = (*LANGUAGES, "other")
+_PREFIX = {"day": 10, "month": 7, "year": 4}  # of an ISO day: "2025-12-13", "2025-12", "2025"
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class Bar:
             "period": self.period,
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
-            **{language: self.counts.get(language, 0) for language in (*LANGUAGES, "other")},
+            **{language: self.counts.get(language, 0) for language in STACKED},
             "total": self.total,
             "filter": dict(self.filter),
         }
@@ -73,47 +75,41 @@ def timeline(
     `since` and `until` are the request's date filter: a year's bar narrows to the part of
     the year the search covers, so that its link finds what the bar counted.
     """
-    days: dict[date, Counter[str]] = {}
-    for value, count in (counted.get(DAY_LANGUAGE.name) or Counter()).items():
-        parsed = split_day_language(value)
-        if parsed is None or count <= 0:
-            continue
-        day, language = parsed
-        days.setdefault(day, Counter())[language if language in LANGUAGES else "other"] += count
-    if not days or not _adds_up(days, counted.get("month") or Counter()):
+    # Values are "2025-12-13|ar" (facets.day_language_key). A broad search over years has
+    # thousands: they are summed by period as text, and only the first and last day parsed.
+    days = counted.get(DAY_LANGUAGE.name) or {}
+    dated = sum(days.values())
+    # Every article with a day value has a month value: fewer days than months is an index
+    # built before the day values (or added to since), whose timeline would leave articles out.
+    if not dated or dated != sum((counted.get("month") or {}).values()):
         return None
-    first, last = min(days), max(days)
+    try:
+        first, last = (date.fromisoformat(value[:10]) for value in (min(days), max(days)))
+    except ValueError:
+        return None
     if (last - first).days < DAY_SPAN:
         unit = "day"
     elif _month_number(last) - _month_number(first) < MONTH_BARS:
         unit = "month"
     else:
         unit = "year"
-    periods: dict[str, Counter[str]] = {}
-    for day, counts in days.items():
-        periods.setdefault(_period(day, unit), Counter()).update(counts)
+    cut = _PREFIX[unit]
+    summed: dict[str, int] = {}  # "2025-12|ar": matches
+    for value, count in days.items():
+        key = value[:cut] + value[10:]
+        summed[key] = summed.get(key, 0) + count
+    periods: dict[str, dict[str, int]] = {}
+    for key, count in summed.items():
+        period, _, language = key.partition("|")
+        counts = periods.get(period)
+        if counts is None:
+            counts = periods[period] = dict.fromkeys(STACKED, 0)
+        counts[language if language in LANGUAGES else "other"] += count
     bars = [
-        _bar(period, unit, periods.get(period, Counter()), since, until)
+        _bar(period, unit, periods.get(period) or dict.fromkeys(STACKED, 0), since, until)
         for period in _every_period(first, last, unit)
     ]
     return Timeline(unit, bars) if len(bars) > 1 else None
-
-
-def _adds_up(days: Mapping[date, Counter[str]], months: Counter[str]) -> bool:
-    """Whether every dated match has its day: an index built before the day counts (or
-    partly after, by adds) has month values without them."""
-    summed: Counter[str] = Counter()
-    for day, counts in days.items():
-        summed[_period(day, "month")] += sum(counts.values())
-    return summed == +months
-
-
-def _period(day: date, unit: str) -> str:
-    if unit == "day":
-        return day.isoformat()
-    if unit == "month":
-        return f"{day.year:04d}-{day.month:02d}"
-    return f"{day.year:04d}"
 
 
 def _month_number(day: date) -> int:
@@ -134,22 +130,20 @@ def _every_period(first: date, last: date, unit: str) -> list[str]:
     return [f"{year:04d}" for year in range(first.year, last.year + 1)]
 
 
-def _bar(period: str, unit: str, counts: Counter[str], since: datetime | None, until: datetime | None) -> Bar:
+def _bar(
+    period: str, unit: str, counts: dict[str, int], since: datetime | None, until: datetime | None
+) -> Bar:
     if unit == "day":
         day = date.fromisoformat(period)
-        return Bar(period, day, day, _counts(counts), {"since": period, "until": period})
+        return Bar(period, day, day, counts, {"since": period, "until": period})
     if unit == "month":
         year, month = int(period[:4]), int(period[5:])
         start, end = date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
-        return Bar(period, start, end, _counts(counts), {"month": period})
+        return Bar(period, start, end, counts, {"month": period})
     year = int(period)
     start, end = date(year, 1, 1), date(year, 12, 31)
     if since is not None and start < since.date() <= end:
         start = since.date()
     if until is not None and start <= until.date() < end:
         end = until.date()
-    return Bar(period, start, end, _counts(counts), {"since": start.isoformat(), "until": end.isoformat()})
-
-
-def _counts(counts: Counter[str]) -> dict[str, int]:
-    return {language: counts.get(language, 0) for language in (*LANGUAGES, "other")}
+    return Bar(period, start, end, counts, {"since": start.isoformat(), "until": end.isoformat()})

@@ -13,7 +13,7 @@ from search import Engine
 from search.backends import get_backend
 from search.backends.whoosh import schema as whoosh_schema
 from search.documents import Document
-from search.facets import day_language_key, split_day_language
+from search.facets import day_language_key
 from search.index import IndexStore, document_fields
 from search.timeline import DAY_SPAN, timeline
 
@@ -29,11 +29,17 @@ def counted(days: dict[str, int], months: dict[str, int] | None = None) -> dict[
     return {"day_lang": Counter(days), "month": Counter(months)}
 
 
-def test_day_language_keys_round_trip() -> None:
+def test_day_language_keys_and_what_is_not_one() -> None:
     assert day_language_key(datetime(2025, 3, 7, 23, 59), "ar") == "2025-03-07|ar"
-    assert split_day_language("2025-03-07|ar") == (date(2025, 3, 7), "ar")
-    assert split_day_language("2025-02-30|ar") is None  # no such day
-    assert split_day_language("2025-03|ar") is None
+    good = {"2025-03-07|ar": 1, "2025-03-09|en": 2}
+    assert [(bar.period, bar.total) for bar in timeline(counted(good)).bars] == [
+        ("2025-03-07", 1),
+        ("2025-03-08", 0),
+        ("2025-03-09", 2),
+    ]
+    # No backend writes these; if one did, no timeline is better than a wrong one.
+    for bad in ("2025-02-30|ar", "2025-03|ar", "undated"):
+        assert timeline(counted({**good, bad: 1}, {"2025-03": 4})) is None, bad
 
 
 @pytest.mark.parametrize(

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from search.results import Results
-from search.timeline import LANGUAGES, Bar, Timeline
+from search.timeline import STACKED, Bar, Timeline
 from web import i18n
 from web.params import WEB_NAMES, SearchParams
 
@@ -22,7 +22,6 @@ SLOT = 10.0  # width of each period's slot
 GAP = 2.0  # between two bars
 HEIGHT = 60.0  # of the tallest bar
 MIN_HEIGHT = 1.5  # a period with any match stays visible next to one with thousands
-STACK = (*LANGUAGES, "other")  # bottom to top
 
 
 @dataclass(frozen=True)
@@ -101,7 +100,7 @@ def _chart_bar(
     if bar.total:
         # The bar's height is its share of the tallest; its languages split it in proportion.
         height = max(HEIGHT * bar.total / peak, MIN_HEIGHT)
-        for language in STACK:
+        for language in STACKED:  # bottom to top
             count = bar.counts.get(language, 0)
             if count:
                 part = height * count / bar.total
