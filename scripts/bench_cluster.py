@@ -72,12 +72,16 @@ def ranking(results: Results) -> list[tuple[float, str]]:
 
 
 def same_counts(mine: Results, theirs: Results) -> bool:
-    """Totals and facets equal; the entity facet only where both count every match (a local
-    Xapian index counts entities over the best 1,000 matches: entities_over)."""
+    """Totals, facets and timelines equal; the entity facet only where both count every match
+    (a local Xapian index counts entities over the best 1,000 matches: entities_over)."""
     kept = [
         name for name in theirs.facets if name != "entity" or not (mine.entities_over or theirs.entities_over)
     ]
-    return mine.total == theirs.total and all(mine.facets.get(name) == theirs.facets[name] for name in kept)
+    return (
+        mine.total == theirs.total
+        and all(mine.facets.get(name) == theirs.facets[name] for name in kept)
+        and mine.timeline == theirs.timeline
+    )
 
 
 def compare(cluster: Engine, single: Engine, queries: list[str]) -> dict:
