@@ -12,9 +12,11 @@ import pytest
 from search import Engine
 from search.backends import get_backend
 from search.backends.whoosh import schema as whoosh_schema
+from search.cli import sample_corpus
 from search.documents import Document
 from search.facets import day_language_key
 from search.index import IndexStore, document_fields
+from search.ingest.sources import read_sources
 from search.timeline import DAY_SPAN, timeline
 
 QUERY = "سوريا OR Syria"
@@ -223,3 +225,24 @@ def test_an_index_from_before_the_timeline_searches_and_takes_adds(
         results = engine.search("Palmyra")
         assert results.total == 3 and results.timeline is None  # the old articles have no day: rebuild
         assert [value.value for value in results.facets["month"]] == ["2026-01", "2025-12", "2025-11"]
+
+
+def test_both_backends_draw_the_same_timeline(tmp_path_factory: pytest.TempPathFactory) -> None:
+    pytest.importorskip("xapian", reason="the xapian extra is not installed")
+    engines = []
+    for name in ("whoosh", "xapian"):
+        path = tmp_path_factory.mktemp(f"timeline-{name}") / "index"
+        Engine.rebuild(path, read_sources([sample_corpus()]), procs=1, backend=name)
+        engines.append(Engine.open(path))
+    whoosh, xapian = engines
+    drawn = 0
+    try:
+        for query in (QUERY, "داعش", "Palmyra", "al-Sharaa", "Caesar", "coalition OR التحالف"):
+            for options in ({}, {"lang": "ar"}, {"month": "2025-12"}, {"sort": "newest", "page": 2}):
+                mine, theirs = whoosh.search(query, **options), xapian.search(query, **options)
+                assert mine.timeline == theirs.timeline, (query, options)
+                drawn += mine.timeline is not None
+    finally:
+        for engine in engines:
+            engine.close()
+    assert drawn >= 15
