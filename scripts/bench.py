@@ -401,6 +401,31 @@ def main() -> None:
     publish(text, None if args.quick else "benchmarks", {"command": command, "sets": results})
 
 
+def real_articles_parser(description: str) -> argparse.ArgumentParser:
+    """The options of a benchmark over the ~20k real articles: --quick (2,000) and --data."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--quick", action="store_true", help="2,000 articles; print, do not write docs/")
+    parser.add_argument(
+        "--data", help="shared data folder (default: ../shared/data or $NEWS_SEARCH_SHARED/data)"
+    )
+    return parser
+
+
+def on_real_articles(args: argparse.Namespace, prefix: str, run) -> tuple[dict, float]:
+    """`run(articles file, queries, scratch folder)` on the ~20k real articles (2,000 with
+    --quick) and their sample queries, in a temporary folder: its rows, and the seconds taken."""
+    from search.evaluation.corpora import shared_data
+
+    data = shared_data(args.data)
+    label, size = ("2k", 2_000) if args.quick else ("all-real", 19_708)
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        scratch = Path(folder)
+        docs = write_sets(data, scratch, [(label, size)])[label]
+        rows = run(docs, sample_queries(docs, data), scratch)
+    return rows, time.perf_counter() - started
+
+
 def run_header(command: str, seconds: float, machine: str) -> str:
     return (
         f"Run on {date.today().isoformat()} with `{command}` ({seconds:.0f} s; "

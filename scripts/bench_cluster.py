@@ -14,16 +14,14 @@ what several machines gain (docs/scaling.md).
 
 from __future__ import annotations
 
-import argparse
 import json
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench import folder_bytes, publish, run_header, sample_queries, stream, write_sets
+from bench import folder_bytes, on_real_articles, publish, real_articles_parser, run_header, stream
 
 from search import Engine
 from search.backends.cluster.config import ClusterConfig, Shard
@@ -74,12 +72,16 @@ def ranking(results: Results) -> list[tuple[float, str]]:
 
 
 def same_counts(mine: Results, theirs: Results) -> bool:
-    """Totals and facets equal; the entity facet only where both count every match (a local
-    Xapian index counts entities over the best 1,000 matches: entities_over)."""
+    """Totals, facets and timelines equal; the entity facet only where both count every match
+    (a local Xapian index counts entities over the best 1,000 matches: entities_over)."""
     kept = [
         name for name in theirs.facets if name != "entity" or not (mine.entities_over or theirs.entities_over)
     ]
-    return mine.total == theirs.total and all(mine.facets.get(name) == theirs.facets[name] for name in kept)
+    return (
+        mine.total == theirs.total
+        and all(mine.facets.get(name) == theirs.facets[name] for name in kept)
+        and mine.timeline == theirs.timeline
+    )
 
 
 def compare(cluster: Engine, single: Engine, queries: list[str]) -> dict:
@@ -149,24 +151,11 @@ def markdown(rows: dict, header: str) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--quick", action="store_true", help="2,000 articles; print, do not write docs/")
-    parser.add_argument(
-        "--data", help="shared data folder (default: ../shared/data or $NEWS_SEARCH_SHARED/data)"
-    )
-    args = parser.parse_args()
-    from search.evaluation.corpora import shared_data
-
-    data = shared_data(args.data)
-    label, size = ("2k", 2_000) if args.quick else ("all-real", 19_708)
-    started = time.perf_counter()
-    with tempfile.TemporaryDirectory(prefix="news-search-cluster-bench-") as folder:
-        scratch = Path(folder)
-        docs = write_sets(data, scratch, [(label, size)])[label]
-        rows = run(docs, sample_queries(docs, data), scratch)
+    args = real_articles_parser(__doc__.split("\n\n")[0]).parse_args()
+    rows, seconds = on_real_articles(args, "news-search-cluster-bench-", run)
     command = "python scripts/bench_cluster.py" + (" --quick" if args.quick else "")
     machine = f"shard servers on 127.0.0.1 of the same machine, {PROCS} indexing processes"
-    text = markdown(rows, run_header(command, time.perf_counter() - started, machine))
+    text = markdown(rows, run_header(command, seconds, machine))
     publish(text, None if args.quick else "scaling", {"command": command, "rows": rows})
 
 

@@ -2,6 +2,8 @@
 
 The counts cover every match, not just the page shown; each backend counts
 them its own way (search/backends/), and this module names and orders them.
+One more is counted in the same pass but never listed: matches per day and
+language (DAY_LANGUAGE), which search/timeline.py turns into the timeline.
 Knows nothing about the web: labels here are neutral (English names, "2025-12"
 → "December 2025"); the interface translates them.
 """
@@ -15,7 +17,7 @@ from datetime import date
 
 from search.results import FacetValue
 
-__all__ = ["FACETS", "FacetSpec", "FacetValue", "facet_values"]
+__all__ = ["COUNTED", "DAY_LANGUAGE", "FACETS", "FacetSpec", "FacetValue", "day_language_key", "facet_values"]
 
 LANGUAGE_NAMES = {"ar": "Arabic", "en": "English"}
 
@@ -50,6 +52,16 @@ FACETS: tuple[FacetSpec, ...] = (
     FacetSpec("source", "source"),
     FacetSpec("month", "month", month_label, limit=240, chronological=True),
 )
+# Dated matches per day and language ("2025-12-13|ar"): the timeline's counts (timeline.py).
+# Counted with the facets, so summed by month they are the month facet's counts.
+DAY_LANGUAGE = FacetSpec("day_lang", "day_lang")
+# What a backend counts over every match (search/backends/): the facets and the timeline.
+COUNTED: tuple[FacetSpec, ...] = (*FACETS, DAY_LANGUAGE)
+
+
+def day_language_key(moment: date, lang: str) -> str:
+    """The DAY_LANGUAGE value of an article dated `moment` in `lang`: "2025-12-13|ar"."""
+    return f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}|{lang}"
 
 
 def facet_values(

@@ -25,6 +25,7 @@ from search.backends import BACKEND_FILE, DEFAULT_BACKEND, Backend, backend_of, 
 from search.backends.cluster.config import CLUSTER_FILE, is_cluster
 from search.documents import Document, content_id
 from search.errors import IndexExistsError, IndexNotFoundError, SearchError
+from search.facets import day_language_key
 
 SCHEMA_VERSION = 1
 POINTER = "CURRENT"
@@ -69,6 +70,7 @@ def document_fields(doc: Document, annotation: Annotation | None = None) -> dict
     if doc.published:
         values["newest_key"] = values["oldest_key"] = date_key(doc.published)
         values["month"] = month_key(doc.published)
+        values["day_lang"] = day_language_key(doc.published, doc.lang)
     if annotation is not None:
         values["entities"] = ",".join(annotation.entities)
         values["entity_ids"] = ",".join(annotation.entity_ids)

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from search.entity_facets import EntityCount
+
+if TYPE_CHECKING:  # timeline.py reads facets.py, which imports FacetValue from here
+    from search.timeline import Timeline
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,7 @@ class Results:
     entities_over: int = 0
     # Counts over every match (facets.py): "lang", "source", "month" ("YYYY-MM"), "entity".
     facets: dict[str, list[FacetValue]] = field(default_factory=dict)
+    timeline: Timeline | None = None  # matches per period and language (timeline.py), if dated
     suggestion: str | None = None  # "did you mean": a spelling the index knows (suggest.py)
     corrected_from: str | None = None  # the query as typed, when `query` is its correction
 
@@ -123,6 +127,7 @@ class Results:
             "entities_over": self.entities_over,
             "hits": [hit.to_dict() for hit in self.hits],
             "facets": {name: [value.to_dict() for value in values] for name, values in self.facets.items()},
+            "timeline": self.timeline.to_dict() if self.timeline else None,
             "suggestion": self.suggestion,
             "corrected_from": self.corrected_from,
         }

@@ -27,6 +27,7 @@ from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
 from search.query.plan import Plan
 from search.results import FacetValue, Hit, QueryEntity, Results
 from search.suggest import suggest
+from search.timeline import timeline
 
 MAX_QUERY_CHARS = 500
 MAX_WILDCARD_WORDS = 50  # words one `prefix*` searches
@@ -235,6 +236,7 @@ def run_search(
     results.facets = facet_values(
         found.facets, {"lang": request.lang, "source": request.source, "month": request.month}
     )
+    results.timeline = timeline(found.facets, request.since, request.until)
     for hit in found.hits:
         results.hits.append(_hit(dict(hit.fields), hit.score, compiled, aliases))
     if aliases is not None:

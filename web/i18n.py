@@ -83,6 +83,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "rss_feed": "These results as an RSS feed",
         "new_search": "New search",
         "documents_indexed": "{count} articles indexed",
+        "timeline_title_day": "Results per day",
+        "timeline_title_month": "Results per month",
+        "timeline_title_year": "Results per year",
+        "timeline_summary": "{count} dated results from {first} to {last}; "
+        "the most in {peak} ({peak_count}).",
+        "timeline_bar": "{period}: {ar} Arabic, {en} English",
+        "timeline_bar_other": ", {other} in other languages",
+        "timeline_undated": "Not shown: {count} undated",
+        "timeline_period_day": "Day",
+        "timeline_period_month": "Month",
+        "timeline_period_year": "Year",
+        "timeline_total": "Total",
+        "lang_other": "Other languages",
     },
     "ar": {
         "site_name": "بحث الأخبار",
@@ -144,6 +157,19 @@ STRINGS: dict[str, dict[str, str]] = {
         "rss_feed": "هذه النتائج كخلاصة RSS",
         "new_search": "بحث جديد",
         "documents_indexed": "عدد المقالات المفهرسة: {count}",
+        "timeline_title_day": "النتائج حسب اليوم",
+        "timeline_title_month": "النتائج حسب الشهر",
+        "timeline_title_year": "النتائج حسب السنة",
+        "timeline_summary": "عدد النتائج المؤرخة: {count}، من {first} إلى {last}؛ "
+        "أكثرها في {peak} ({peak_count}).",
+        "timeline_bar": "{period}: {ar} بالعربية، {en} بالإنجليزية",
+        "timeline_bar_other": "، {other} بلغات أخرى",
+        "timeline_undated": "غير معروضة: {count} بلا تاريخ",
+        "timeline_period_day": "اليوم",
+        "timeline_period_month": "الشهر",
+        "timeline_period_year": "السنة",
+        "timeline_total": "المجموع",
+        "lang_other": "لغات أخرى",
     },
 }
 
@@ -229,6 +255,19 @@ def format_month(value: str, language: str) -> str:
         return MONTHS[language][month - 1]
     except (IndexError, ValueError):
         return value
+
+
+def format_period(unit: str, period: str, language: str) -> str:
+    """A timeline period (search/timeline.py) as a reader says it: "13 December 2025",
+    "December 2025" / "ديسمبر 2025", "2025"."""
+    try:
+        if unit == "day":
+            return format_date(datetime.fromisoformat(period), language)
+        if unit == "month":
+            return f"{format_month(period, language)} {period[:4]}"
+    except ValueError:
+        pass
+    return period
 
 
 def language_name(code: str, language: str) -> str:

@@ -21,6 +21,7 @@ from search.results import FacetValue, Hit, Results
 from search.searching import MAX_WINDOW
 from web import i18n
 from web.params import SearchParams
+from web.timeline import timeline_chart
 
 PAGE_WINDOW = 2  # page links shown on each side of the current page
 
@@ -167,6 +168,7 @@ def template_globals() -> dict[str, Any]:
         "facet_label": facet_label,
         "filter_label": filter_label,
         "hit_date": hit_date,
+        "timeline_chart": timeline_chart,
         "iso_date": iso_date,
         "paragraphs": paragraphs,
         "article_link": article_link,

@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from search.errors import SearchError
-from search.facets import FACETS
+from search.facets import COUNTED
 from search.query.plan import Plan
 
 BACKENDS = ("whoosh", "xapian")
@@ -39,8 +39,9 @@ BACKEND_FILE = "BACKEND"  # in each generation folder: the backend that wrote it
 # articles, 2 Whoosh writers (docs/benchmarks.md): 256 MB took 664 s and 1,080 MB peak; 160 MB
 # 590 s and 844 MB.
 WRITER_LIMIT_MB = 160
-# Facets counted over every match (facets.py), with the field each counts.
-FACET_FIELDS = {spec.name: spec.field for spec in FACETS}
+# What is counted over every match (facets.py: the facets and the timeline's day and language),
+# with the field each counts.
+FACET_FIELDS = {spec.name: spec.field for spec in COUNTED}
 _MODULES = {
     "whoosh": "search.backends.whoosh",
     "xapian": "search.backends.xapian",

@@ -52,4 +52,6 @@ def make_schema() -> fields.Schema:
         content_hash=fields.ID(stored=True),
         # "YYYY-MM" of dated articles: the month facet and filter (facets.py).
         month=fields.ID(),
+        # "YYYY-MM-DD|lang" of dated articles: the timeline's counts (facets.DAY_LANGUAGE).
+        day_lang=fields.ID(),
     )

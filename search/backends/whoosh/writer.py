@@ -13,6 +13,7 @@ from typing import Any
 from whoosh.index import Index, LockError
 
 from search.backends import WRITER_LIMIT_MB, Prepare
+from search.backends.whoosh.schema import make_schema
 from search.errors import IndexLockedError
 from search.locking import forking_processes
 
@@ -29,6 +30,9 @@ class WhooshWriter:
         prepare: Prepare | None = None,
     ) -> None:
         self.prepare = prepare
+        # Fields added to the schema since this index was built (its schema is pickled in it):
+        # its new articles go in without them, as its old ones are (day_lang: no timeline).
+        self.newer_fields = set(make_schema().names()) - set(ix.schema.names())
         if bulk and procs > 1:
             self.writer = ix.writer(procs=procs, limitmb=limitmb, multisegment=True)
         elif bulk:
@@ -42,7 +46,7 @@ class WhooshWriter:
                 ) from None
 
     def add(self, item: Any) -> None:
-        fields = self.prepare(item) if self.prepare else item
+        fields = self._known(self.prepare(item) if self.prepare else item)
         if len(getattr(self.writer, "tasks", ())) < getattr(self.writer, "procs", 0):
             with forking_processes():  # Whoosh forks its writer processes in its first adds
                 self.writer.add_document(**fields)
@@ -50,7 +54,12 @@ class WhooshWriter:
             self.writer.add_document(**fields)
 
     def update(self, fields: Mapping[str, Any]) -> None:
-        self.writer.update_document(**fields)
+        self.writer.update_document(**self._known(fields))
+
+    def _known(self, fields: Mapping[str, Any]) -> Mapping[str, Any]:
+        if not self.newer_fields:
+            return fields
+        return {name: value for name, value in fields.items() if name not in self.newer_fields}
 
     def delete(self, doc_id: str) -> bool:
         return bool(self.writer.delete_by_term("id", doc_id))

@@ -37,9 +37,10 @@ PREFIXES = {
     "generation": "XG",
     "member": "XZ",
 }
-# Value slots.
-LANG, SOURCE, MONTH, NEWEST, OLDEST, COLLAPSE, ENTITY_IDS = range(7)
-FACET_SLOTS = {"lang": LANG, "source": SOURCE, "month": MONTH}
+# Value slots. DAY_LANG ("2025-12-13|ar", the timeline) came last: an index built before it
+# has no values there, and the timeline is left out (search/timeline.py).
+LANG, SOURCE, MONTH, NEWEST, OLDEST, COLLAPSE, ENTITY_IDS, DAY_LANG = range(8)
+FACET_SLOTS = {"lang": LANG, "source": SOURCE, "month": MONTH, "day_lang": DAY_LANG}
 UNDATED_LAST = 2**62  # the oldest-first sort key of an article without a date
 STORED = ("id", "title", "body", "lang", "source", "url", "author", "published", "dateline", "entity_ids",
           "content_hash")  # fmt: skip
@@ -102,6 +103,8 @@ def document(fields: Mapping[str, Any]) -> xapian.Document:
     doc.add_value(SOURCE, fields.get("source") or "")
     if month := fields.get("month"):
         doc.add_value(MONTH, month)
+    if day := fields.get("day_lang"):
+        doc.add_value(DAY_LANG, day)
     dated = fields.get("newest_key")
     if dated is not None:
         doc.add_value(NEWEST, xapian.sortable_serialise(dated))

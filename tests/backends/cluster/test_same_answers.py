@@ -25,13 +25,17 @@ def test_top_ten_totals_and_facets_equal_one_index(sample_cluster: Path, sample_
     with Engine.open(sample_cluster) as cluster, Engine.open(sample_single) as single:
         queries = _queries(single)
         assert len(queries) > 100
+        timelines = 0
         for query in queries:
             for options in ({}, {"lang": "en"}, {"sort": "newest"}, {"match": "any"}):
                 mine, theirs = cluster.search(query, **options), single.search(query, **options)
                 assert mine.total == theirs.total, (query, options)
                 assert mine.facets == theirs.facets, (query, options)  # under 1,000 matches: entities too
+                assert mine.timeline == theirs.timeline, (query, options)
+                timelines += mine.timeline is not None
                 assert mine.entities == theirs.entities, (query, options)
                 assert same_but_ties(ranking(mine), ranking(theirs)), (query, options)
+        assert timelines > len(queries)  # the timeline is compared, not only its absence
 
 
 def test_the_cluster_records_its_backend_and_shards(sample_cluster: Path) -> None:
