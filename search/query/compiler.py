@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from search.analysis.bilingual import View, terms
@@ -14,6 +14,7 @@ ENTITY_BOOST = 1.0  # an article that names the entity in another language
 # ... and for a form typed alone whose common-word sense comes first (القاعدة): low enough
 # that an article with the word ranks above one that only names the entity.
 WEAK_ENTITY_BOOST = 0.1
+ENTITY_ONLY_SHARE = 0.5  # of the entity's weight, for an article without the words typed
 NAME_BOOST = 0.3  # spelling-key matches rank below exact and curated ones
 # A name's machine transliteration (transliteration.py): less sure than a spelling key.
 TRANSLITERATION_BOOST = 0.2
@@ -159,12 +160,19 @@ class Compiler:
             return None  # a stopword first (لولا, "if not"): searched as one, exactly, not as Lula
         if not negated:
             self.result.entities.setdefault(node.entity, node.form)
-        entity = qp.Term("entities", node.entity, boost=WEAK_ENTITY_BOOST if node.weak else ENTITY_BOOST)
-        # The better of the two, not their sum: an article that writes the form typed
-        # also names the entity, and counting the name twice let a much-named entity
-        # outweigh the question's other words (the company Amazon in questions about the
-        # rainforest: xquad-en MRR@10 0.969 summed, 0.972 best-of; docs/evaluation.md).
-        return qp.BestOf((own, entity)) if own is not None else entity
+        weight = WEAK_ENTITY_BOOST if node.weak else ENTITY_BOOST
+        entity = qp.Term("entities", node.entity, boost=weight)
+        if own is None:
+            return entity
+        # An article with the words typed scores the better of words and entity, not
+        # their sum: it also names the entity, and counting the name twice let a
+        # much-named entity outweigh the question's other words (the company Amazon in
+        # questions about the rainforest: xquad-en MRR@10 0.969 summed, 0.972 so). One
+        # that names the entity otherwise scores a share of it, so that the words typed
+        # come first (Palmyra: the English articles, then the Arabic ones on تدمر).
+        with_words = qp.AllOf((entity, _scaled(own, 0.0)))
+        otherwise = qp.Term("entities", node.entity, boost=weight * ENTITY_ONLY_SHARE)
+        return qp.BestOf((own, with_words, otherwise))
 
     def name(self, node: Name, negated: bool) -> qp.Plan | None:
         own = self.word(node.word, negated)
@@ -272,3 +280,12 @@ def _all_of(queries: list[qp.Plan]) -> qp.Plan | None:
     if not queries:
         return None
     return queries[0] if len(queries) == 1 else qp.AllOf(tuple(queries))
+
+
+def _scaled(plan: qp.Plan, factor: float) -> qp.Plan:
+    """`plan` with every term's and phrase's boost multiplied by `factor` (0: a filter)."""
+    if isinstance(plan, (qp.Term, qp.Phrase)):
+        return replace(plan, boost=plan.boost * factor)
+    if isinstance(plan, (qp.AllOf, qp.AnyOf, qp.BestOf)):
+        return type(plan)(tuple(_scaled(part, factor) for part in plan.parts))
+    return plan
