@@ -25,6 +25,7 @@ from search.backends import BACKEND_FILE, DEFAULT_BACKEND, Backend, backend_of, 
 from search.backends.cluster.config import CLUSTER_FILE, is_cluster
 from search.documents import Document, content_id
 from search.errors import IndexExistsError, IndexNotFoundError, SearchError
+from search.stories import Mark
 
 SCHEMA_VERSION = 1
 POINTER = "CURRENT"
@@ -41,9 +42,11 @@ def date_key(moment: datetime) -> int:
     return calendar.timegm(moment.timetuple())
 
 
-def document_fields(doc: Document, annotation: Annotation | None = None) -> dict[str, object]:
-    """The index fields of one Document (and what the aliases found in it), as every
-    backend receives them: text to analyse, keywords, date keys, stored values."""
+def document_fields(
+    doc: Document, annotation: Annotation | None = None, mark: Mark | None = None
+) -> dict[str, object]:
+    """The index fields of one Document (and what the aliases found in it, and its story),
+    as every backend receives them: text to analyse, keywords, date keys, stored values."""
     values: dict[str, object] = {
         "id": doc.id,
         "title": doc.title,
@@ -73,6 +76,8 @@ def document_fields(doc: Document, annotation: Annotation | None = None) -> dict
         values["entities"] = ",".join(annotation.entities)
         values["entity_ids"] = ",".join(annotation.entity_ids)
         values["names"] = " ".join(annotation.name_keys)
+    if mark is not None:
+        values.update(mark.fields())  # story (exact value), bands (keywords), signature (stored)
     return values
 
 

@@ -52,4 +52,9 @@ def make_schema() -> fields.Schema:
         content_hash=fields.ID(stored=True),
         # "YYYY-MM" of dated articles: the month facet and filter (facets.py).
         month=fields.ID(),
+        # Near-duplicate stories (search/stories.py): the story key copies share (results
+        # collapse by it), the LSH band keys that find an article's copies, its MinHash.
+        story=fields.ID(stored=True),
+        bands=fields.KEYWORD(),
+        signature=fields.STORED,
     )

@@ -15,6 +15,7 @@ from whoosh.index import Index, LockError
 from search.backends import WRITER_LIMIT_MB, Prepare
 from search.errors import IndexLockedError
 from search.locking import forking_processes
+from search.stories import FIELDS as STORY_FIELDS
 
 WRITE_LOCK_TIMEOUT = 5.0  # seconds to wait for Whoosh's own writer lock
 
@@ -29,6 +30,8 @@ class WhooshWriter:
         prepare: Prepare | None = None,
     ) -> None:
         self.prepare = prepare
+        # An index made before stories has no such fields: its articles stay one story each.
+        self.missing = {name for name in STORY_FIELDS if name not in ix.schema}
         if bulk and procs > 1:
             self.writer = ix.writer(procs=procs, limitmb=limitmb, multisegment=True)
         elif bulk:
@@ -42,7 +45,7 @@ class WhooshWriter:
                 ) from None
 
     def add(self, item: Any) -> None:
-        fields = self.prepare(item) if self.prepare else item
+        fields = self._known(self.prepare(item) if self.prepare else item)
         if len(getattr(self.writer, "tasks", ())) < getattr(self.writer, "procs", 0):
             with forking_processes():  # Whoosh forks its writer processes in its first adds
                 self.writer.add_document(**fields)
@@ -50,7 +53,12 @@ class WhooshWriter:
             self.writer.add_document(**fields)
 
     def update(self, fields: Mapping[str, Any]) -> None:
-        self.writer.update_document(**fields)
+        self.writer.update_document(**self._known(fields))
+
+    def _known(self, fields: Mapping[str, Any]) -> Mapping[str, Any]:
+        if not self.missing:
+            return fields
+        return {name: value for name, value in fields.items() if name not in self.missing}
 
     def delete(self, doc_id: str) -> bool:
         return bool(self.writer.delete_by_term("id", doc_id))
