@@ -20,7 +20,6 @@ Knows nothing about any backend.
 from __future__ import annotations
 
 import base64
-import hashlib
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
@@ -28,7 +27,7 @@ from typing import Any, NamedTuple
 import numpy as np
 from datasketch import MinHash
 
-from search.analysis.bilingual import View, terms
+from search.analysis.bilingual import words_in
 
 NUM_PERM = 64  # permutations: 260 bytes of signature per article (with its size)
 BANDS, ROWS = 32, 2  # LSH: 32 bands of 2 rows; a pair at Jaccard 0.3 shares a band with p 0.95
@@ -87,9 +86,14 @@ class Signed(NamedTuple):
         return str(self.doc.id)
 
 
+def _stems(text: str) -> list[str]:
+    # words_in keeps its last few texts: the index's analysis of these same strings reuses it.
+    return [forms.stem for forms, _, _ in words_in(text) if forms.stem]
+
+
 def shingles(title: str, body: str) -> set[bytes]:
     """The 3-word shingles of an article's analysed words (all of them if fewer than 3)."""
-    words = terms(f"{title}\n{body}", View.STEM)
+    words = _stems(title) + _stems(body)
     if len(words) < SHINGLE:
         return {" ".join(words).encode()} if words else set()
     return {" ".join(words[i : i + SHINGLE]).encode() for i in range(len(words) - SHINGLE + 1)}
@@ -133,11 +137,12 @@ def band_keys(lang: str, signed: Signature) -> tuple[str, ...]:
     """The LSH band keys of a signature, each naming the language (translations never meet)."""
     if signed.size < MIN_SHINGLES:
         return ()  # too short to tell copies apart: its own story
-    keys = []
-    for band in range(BANDS):
-        rows = signed.values[band * ROWS : (band + 1) * ROWS].tobytes()
-        keys.append(f"{lang or 'xx'}{band:02d}{hashlib.blake2b(rows, digest_size=6).hexdigest()}")
-    return tuple(keys)
+    prefix = lang or "xx"
+    values = signed.values.tolist()
+    return tuple(
+        f"{prefix}{band:02d}" + "".join(f"{value:08x}" for value in values[band * ROWS : (band + 1) * ROWS])
+        for band in range(BANDS)
+    )
 
 
 def encode(signed: Signature) -> str:

@@ -230,3 +230,28 @@ def test_threshold_is_the_measured_one() -> None:
     """The threshold in code is the one docs/near-duplicates.json was measured at."""
     measured = Path(__file__).resolve().parent.parent / "docs" / "near-duplicates.json"
     assert json.loads(measured.read_text(encoding="utf-8"))["threshold_in_code"] == THRESHOLD
+
+
+def test_an_index_from_before_stories_still_searches_and_adds(tmp_path: Path) -> None:
+    """A Whoosh generation whose schema has no story fields: every article is its own story."""
+    from whoosh import fields, index
+
+    from search.backends.whoosh.schema import make_schema
+    from search.index import IndexStore
+    from search.stories import FIELDS
+
+    with Engine.create(tmp_path / "index", backend="whoosh"):
+        pass
+    generation = IndexStore(tmp_path / "index").current()
+    old = make_schema()
+    for name in FIELDS:
+        old.remove(name)
+    assert isinstance(old, fields.Schema) and "story" not in old
+    index.create_in(str(generation), old)
+    first, second = wire_documents(WIRE_TEXT)
+    with Engine.open(tmp_path / "index") as engine:
+        engine.add_documents([first])
+        engine.add_documents([second])
+        results = engine.search("grain convoy wheat flour")
+        assert results.total == results.stories == len(results) == 2
+        assert not any(hit.similar for hit in results)
