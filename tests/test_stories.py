@@ -223,7 +223,7 @@ def test_api_and_cli_turn_collapsing_off(sample_index: Path, capsys: pytest.Capt
     assert "3 result(s), page 1 of 1" in out and "similar from" not in out
     assert main(["query", "Deir Ali power station", "--index", str(sample_index)]) == 0
     out = capsys.readouterr().out
-    assert "3 result(s) in 1 stories" in out and "2 similar from" in out
+    assert "3 result(s) in 1 story" in out and "2 similar from" in out
 
 
 def test_threshold_is_the_measured_one() -> None:

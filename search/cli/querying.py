@@ -67,7 +67,9 @@ def _print_results(results: Results) -> None:
     if results.suggestion:
         print(f"did you mean: {results.suggestion}")
     pages = max(results.pages, 1)
-    folded = f" in {results.stories} stories" if results.collapse and results.stories < results.total else ""
+    folded = ""
+    if results.collapse and results.stories < results.total:
+        folded = f" in {results.stories} {'story' if results.stories == 1 else 'stories'}"
     print(f"{results.total} result(s){folded}, page {results.page} of {pages} ({results.took_ms:.0f} ms)")
     for number, hit in enumerate(results, start=(results.page - 1) * results.limit + 1):
         when = hit.published.date().isoformat() if hit.published else hit.dateline or "undated"

@@ -119,27 +119,33 @@ class XapianReader:
         _order(enquire, sort)
         page = enquire.get_mset(offset, limit, self.db.get_doccount())
         # No page.fetch() here: on a collapsed MSet from an offset past 0 it crashed (Xapian 1.4.26).
+        leads = [
+            (stored(item.document), item.weight, item.collapse_key, item.collapse_count) for item in page
+        ]
+        folded = [key for _, _, key, count in leads if count]  # stories with other matches
+        copies = self._copies(query, sort, folded) if folded else {}
         hits = []
-        for item in page:
-            fields = stored(item.document)
-            similar: tuple[dict[str, Any], ...] = ()
-            if item.collapse_count:  # other matches were folded into this one
-                similar = self._copies(query, sort, item.collapse_key, fields["id"])
-            hits.append(StoredHit(fields, item.weight, similar))
+        for fields, weight, key, _ in leads:
+            others = tuple(copy for copy in copies.get(key, ()) if copy["id"] != fields["id"])
+            hits.append(StoredHit(fields, weight, others[:MAX_SIMILAR]))
         return Found(total, hits, facets, entities, over, stories=stories)
 
-    def _copies(self, query: xapian.Query, sort: str, key: bytes, lead: str) -> tuple[dict[str, Any], ...]:
-        """The other matches of a story, in the order of the results (a fresh Enquire: the
-        page's MSet still reads through the first one)."""
+    def _copies(self, query: xapian.Query, sort: str, keys: list[bytes]) -> dict[bytes, list[dict[str, Any]]]:
+        """The matches of these stories, in the order of the results, at most MAX_SIMILAR + 1 of
+        each (its lead among them): one search for the page (a fresh Enquire: the page's MSet
+        still reads through the first one)."""
         enquire = xapian.Enquire(self.db)
-        story = xapian.Query(key_term("story", key.decode()))
-        enquire.set_query(xapian.Query(xapian.Query.OP_FILTER, query, story))
+        stories = xapian.Query(
+            xapian.Query.OP_OR, [xapian.Query(key_term("story", key.decode())) for key in keys]
+        )
+        enquire.set_query(xapian.Query(xapian.Query.OP_FILTER, query, stories))
         enquire.set_weighting_scheme(_bm25())
+        enquire.set_collapse_key(COLLAPSE, MAX_SIMILAR + 1)
         _order(enquire, sort)
-        copies = enquire.get_mset(0, MAX_SIMILAR + 1)
-        copies.fetch()
-        found = [stored(copies.get_document(rank)) for rank in range(copies.size())]
-        return tuple(fields for fields in found if fields["id"] != lead)[:MAX_SIMILAR]
+        found: dict[bytes, list[dict[str, Any]]] = {}
+        for item in enquire.get_mset(0, (MAX_SIMILAR + 1) * len(keys)):
+            found.setdefault(item.collapse_key, []).append(stored(item.document))
+        return found
 
     def _scoped(self, query: xapian.Query) -> xapian.Query:
         if not self.scope:
