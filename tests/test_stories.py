@@ -255,3 +255,21 @@ def test_an_index_from_before_stories_still_searches_and_adds(tmp_path: Path) ->
         results = engine.search("grain convoy wheat flour")
         assert results.total == results.stories == len(results) == 2
         assert not any(hit.similar for hit in results)
+
+
+def test_an_updated_article_leaves_its_story_when_its_text_no_longer_matches(
+    tmp_path: Path, backend: str
+) -> None:
+    first, second = wire_documents(WIRE_TEXT)
+    school = (
+        "A different report: the mayor of Raqqa opened a new school on Monday, "
+        "with classrooms for six hundred pupils and a library donated by local merchants."
+    )
+    rewritten = dict(first, body=school)
+    with Engine.create(tmp_path / "index", backend=backend) as engine:
+        engine.add_documents([first, second])
+        assert engine.search("Deir ez-Zor").stories == 1
+        report = engine.add_documents([rewritten])
+        assert report.updated == 1
+        results = engine.search("Deir ez-Zor")
+        assert results.total == results.stories == 2 and not any(hit.similar for hit in results)
