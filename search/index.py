@@ -26,6 +26,7 @@ from search.backends.cluster.config import CLUSTER_FILE, is_cluster
 from search.documents import Document, content_id
 from search.errors import IndexExistsError, IndexNotFoundError, SearchError
 from search.facets import day_language_key
+from search.stories import Mark
 
 SCHEMA_VERSION = 1
 POINTER = "CURRENT"
@@ -42,9 +43,11 @@ def date_key(moment: datetime) -> int:
     return calendar.timegm(moment.timetuple())
 
 
-def document_fields(doc: Document, annotation: Annotation | None = None) -> dict[str, object]:
-    """The index fields of one Document (and what the aliases found in it), as every
-    backend receives them: text to analyse, keywords, date keys, stored values."""
+def document_fields(
+    doc: Document, annotation: Annotation | None = None, mark: Mark | None = None
+) -> dict[str, object]:
+    """The index fields of one Document (and what the aliases found in it, and its story),
+    as every backend receives them: text to analyse, keywords, date keys, stored values."""
     values: dict[str, object] = {
         "id": doc.id,
         "title": doc.title,
@@ -75,6 +78,8 @@ def document_fields(doc: Document, annotation: Annotation | None = None) -> dict
         values["entities"] = ",".join(annotation.entities)
         values["entity_ids"] = ",".join(annotation.entity_ids)
         values["names"] = " ".join(annotation.name_keys)
+    if mark is not None:
+        values.update(mark.fields())  # story (exact value), bands (keywords), signature (stored)
     return values
 
 

@@ -26,6 +26,7 @@ from search.ingest.outcomes import Notice, Rejection
 from search.ingest.records import document_from_record
 from search.locking import WriterLock
 from search.reports import IndexReport
+from search.stories import MAX_CANDIDATES, Mark, Signed, StoryAssigner
 
 Item = Document | Mapping[str, Any] | Rejection | Notice
 
@@ -111,6 +112,7 @@ def _write_batch(
     report: IndexReport,
 ) -> None:
     writes: list[Document] = []
+    marks: list[Signed] = []
     reader = backend.reader(generation)
     try:
         texts: dict[str, str] = {}  # content hash -> id, within this batch
@@ -135,14 +137,17 @@ def _write_batch(
                     report.added += 1
                 else:
                     report.updated += 1
+        # A new copy joins the story already in the index (found through its band keys).
+        stories = StoryAssigner(lambda bands: reader.articles_with_any("bands", bands, MAX_CANDIDATES))
+        marks = [Signed(doc, _mark(stories, doc)) for doc in writes]
     finally:
         reader.close()
     if not writes:
         return
     writer = backend.writer(generation)
     with committed(writer):
-        for doc in writes:
-            writer.update(prepare_fields(aliases, doc))
+        for signed in marks:
+            writer.update(prepare_fields(aliases, signed))
 
 
 @contextmanager
@@ -170,10 +175,15 @@ def _first_copies(docs: Iterable[Document], report: IndexReport) -> Iterator[Doc
         yield doc
 
 
-def prepare_fields(resolver: AliasResolver, doc: Document) -> dict[str, object]:
-    """The index fields of a document, its alias annotation included (the writer calls it,
-    in its own processes where it has them)."""
-    return document_fields(doc, resolver.annotate(doc.title, doc.body))
+def _mark(stories: StoryAssigner, doc: Document) -> Mark:
+    return stories.assign(doc.id, doc.lang, doc.title, doc.body, content_id(doc.title, doc.body))
+
+
+def prepare_fields(resolver: AliasResolver, item: Document | Signed) -> dict[str, object]:
+    """The index fields of a document (with its story Mark when it comes Signed), its alias
+    annotation included (the writer calls it, in its own processes where it has them)."""
+    doc, mark = item if isinstance(item, Signed) else (item, None)
+    return document_fields(doc, resolver.annotate(doc.title, doc.body), mark)
 
 
 def default_procs() -> int:
@@ -238,10 +248,11 @@ def _rebuild_locked(
         procs = procs or default_procs()
         prepare = functools.partial(prepare_fields, resolver)
         bulk = engine.writer(generation, bulk=True, procs=procs, limitmb=limitmb, prepare=prepare)
+        stories = StoryAssigner()  # the whole batch is grouped in the order it comes
         with committed(bulk) as writer:
             stream = progress(items) if progress else items
             for doc in _first_copies(_validated(stream, report), report):
-                writer.add(doc)
+                writer.add(Signed(doc, _mark(stories, doc)))
                 report.added += 1
         if report.added == 0 and not allow_empty:
             raise EmptyRebuildError(

@@ -34,6 +34,11 @@ class Parameter:
         """Read as a number on the web and the command line (page, limit)."""
         return type(self.default) is int
 
+    @property
+    def flag(self) -> bool:
+        """On or off (collapse): `1`/`0` on the web, `--name`/`--no-name` on the command line."""
+        return type(self.default) is bool
+
 
 def parameter(
     *,

@@ -27,6 +27,29 @@ class QueryEntity:
 
 
 @dataclass(frozen=True)
+class Similar:
+    """A copy of a hit's story (the same wire story on another site), folded under the hit."""
+
+    id: str
+    source: str
+    url: str
+    published: datetime | None
+    title: str = ""
+    lang: str = ""
+    dateline: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "source": self.source or None,
+            "url": self.url or None,
+            "published": self.published.isoformat() if self.published else None,
+            "title": self.title,
+            "lang": self.lang,
+        }
+
+
+@dataclass(frozen=True)
 class Hit:
     """One matching article. `snippet` and `title_html` are HTML-safe, matches in <mark>."""
 
@@ -42,6 +65,7 @@ class Hit:
     title_html: str = ""
     entities: tuple[str, ...] = ()  # every entity the article names (canonical ids)
     matched_entities: tuple[str, ...] = ()  # those the query asked for
+    similar: tuple[Similar, ...] = ()  # copies of its story folded under it (results collapse)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -57,6 +81,7 @@ class Hit:
             "url": self.url or None,
             "entities": list(self.entities),
             "matched_entities": list(self.matched_entities),
+            "similar": [copy.to_dict() for copy in self.similar],
         }
 
 
@@ -76,7 +101,9 @@ class FacetValue:
 
 @dataclass
 class Results:
-    """One page of hits. `total` counts every match; `relaxed` says the query
+    """One page of hits. `total` counts every matching article, `stories` the stories
+    they make (copies of one story count once); when `collapse`, the pages are of
+    stories, each hit with its copies in `similar`. `relaxed` says the query
     fell back from all-words to any-word because all-words found nothing."""
 
     query: str
@@ -98,6 +125,12 @@ class Results:
     timeline: Timeline | None = None  # matches per period and language (timeline.py), if dated
     suggestion: str | None = None  # "did you mean": a spelling the index knows (suggest.py)
     corrected_from: str | None = None  # the query as typed, when `query` is its correction
+    stories: int = -1  # matching stories (== total when nothing folds); -1 until counted: total
+    collapse: bool = True  # whether copies of a story were folded under one hit
+
+    def __post_init__(self) -> None:
+        if self.stories < 0:
+            self.stories = self.total
 
     def __iter__(self) -> Iterator[Hit]:
         return iter(self.hits)
@@ -110,7 +143,8 @@ class Results:
 
     @property
     def pages(self) -> int:
-        return -(-self.total // self.limit) if self.limit else 0
+        shown = self.stories if self.collapse else self.total
+        return -(-shown // self.limit) if self.limit else 0
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -122,6 +156,8 @@ class Results:
             "relaxed": self.relaxed,
             "took_ms": round(self.took_ms, 2),
             "message": self.message or None,
+            "stories": self.stories,
+            "collapse": self.collapse,
             "query_entities": [entity.to_dict() for entity in self.query_entities],
             "entities": [entity.to_dict() for entity in self.entities],
             "entities_over": self.entities_over,

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from typing import Any
@@ -25,7 +26,7 @@ from search.ingest.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from search.parameters import parameter, parameters
 from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
 from search.query.plan import Plan
-from search.results import FacetValue, Hit, QueryEntity, Results
+from search.results import FacetValue, Hit, QueryEntity, Results, Similar
 from search.suggest import suggest
 from search.timeline import timeline
 
@@ -108,6 +109,13 @@ class SearchRequest:
     )
     page: int = field(default=1, metadata=parameter(help="page number", metavar="N"))
     limit: int = field(default=10, metadata=parameter(help=f"results per page, 1-{MAX_LIMIT}", metavar="N"))
+    collapse: bool = field(
+        default=True,
+        metadata=parameter(
+            help="one hit per story: copies of one wire story on other sites are folded under "
+            "its most relevant copy (off: list every article)"
+        ),
+    )
 
     @classmethod
     def checked(cls, query: str, **options: Any) -> SearchRequest:
@@ -119,6 +127,7 @@ class SearchRequest:
                 raise TypeError(f"search() got an unexpected keyword argument {name!r}")
         values = {spec.name: spec.default for spec in PARAMETERS if spec.name != "query"} | options
         limit, page, sort, match = values["limit"], values["page"], values["sort"], values["match"]
+        collapse = values["collapse"]
         lang, source, month, entity = values["lang"], values["source"], values["month"], values["entity"]
         if not isinstance(query, str):
             raise InvalidParameterError(f"query: expected text, got {type(query).__name__}", "query")
@@ -138,6 +147,8 @@ class SearchRequest:
                 "(narrow the query or filters instead)",
                 "page",
             )
+        if not isinstance(collapse, bool):
+            raise InvalidParameterError(f"collapse: must be true or false, got {collapse!r}", "collapse")
         if sort not in SORTS:
             raise InvalidParameterError(f"sort: must be one of {', '.join(SORTS)}, got {sort!r}", "sort")
         if match not in MATCHES:
@@ -167,6 +178,7 @@ class SearchRequest:
             match=match,
             page=page,
             limit=limit,
+            collapse=collapse,
         )
 
 
@@ -213,7 +225,9 @@ def run_search(
     reader: Reader, request: SearchRequest, aliases: AliasResolver | None = None, correct: bool = True
 ) -> Results:
     started = time.perf_counter()
-    results = Results(request.query, 0, request.page, request.limit, sort=request.sort)
+    results = Results(
+        request.query, 0, request.page, request.limit, sort=request.sort, collapse=request.collapse
+    )
     tree = expand(parse(request.query), aliases)
     vocabulary = IndexVocabulary(reader)
     any_word = request.match == "any"
@@ -232,13 +246,14 @@ def run_search(
         relaxed = Compiler(relaxed=True, exact=exact, vocabulary=vocabulary).compile(tree)
         found = _find(reader, relaxed.query, request)
         results.relaxed = True
-    results.total = found.total
+    results.total, results.stories = found.total, found.stories
     results.facets = facet_values(
         found.facets, {"lang": request.lang, "source": request.source, "month": request.month}
     )
     results.timeline = timeline(found.facets, request.since, request.until)
     for hit in found.hits:
-        results.hits.append(_hit(dict(hit.fields), hit.score, compiled, aliases))
+        similar = tuple(_similar(copy) for copy in hit.similar)
+        results.hits.append(_hit(dict(hit.fields), hit.score, compiled, aliases, similar))
     if aliases is not None:
         results.query_entities = [
             _entity_ref(aliases, entity, form) for entity, form in compiled.entities.items()
@@ -266,7 +281,7 @@ def _find(reader: Reader, plan: Plan | None, request: SearchRequest) -> Found:
     if plan is None:
         return Found(0)
     offset = (request.page - 1) * request.limit
-    return reader.find(plan, _filters(request), request.sort, offset, request.limit)
+    return reader.find(plan, _filters(request), request.sort, offset, request.limit, request.collapse)
 
 
 def _corrected(
@@ -360,7 +375,26 @@ def _relaxable(tree: Node | None) -> bool:
     )
 
 
-def _hit(stored: dict, score: float, compiled: Compiled, aliases: AliasResolver | None) -> Hit:
+def _similar(stored: Mapping[str, Any]) -> Similar:
+    published = stored.get("published") or ""
+    return Similar(
+        id=stored["id"],
+        source=stored.get("source", ""),
+        url=stored.get("url", ""),
+        published=datetime.fromisoformat(published) if published else None,
+        title=stored.get("title", ""),
+        lang=stored.get("lang", ""),
+        dateline=stored.get("dateline", ""),
+    )
+
+
+def _hit(
+    stored: dict,
+    score: float,
+    compiled: Compiled,
+    aliases: AliasResolver | None,
+    similar: tuple[Similar, ...] = (),
+) -> Hit:
     published = stored.get("published") or ""
     title, body = stored.get("title", ""), stored.get("body", "")
     entities = tuple(entity for entity in (stored.get("entity_ids") or "").split(",") if entity)
@@ -385,6 +419,7 @@ def _hit(stored: dict, score: float, compiled: Compiled, aliases: AliasResolver 
         dateline=stored.get("dateline", ""),
         entities=entities,
         matched_entities=matched,
+        similar=similar,
     )
 
 

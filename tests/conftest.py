@@ -136,5 +136,5 @@ def web_index(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Path:
     path = tmp_path_factory.mktemp(f"web-{backend}") / "index"
     documents = [*read_sources([sample_corpus()]), *HOSTILE_DOCUMENTS]
     report = Engine.rebuild(path, documents, procs=1, backend=backend)
-    assert report.added == 48 + len(HOSTILE_DOCUMENTS) and not report.rejected, report.summary()
+    assert report.added == 54 + len(HOSTILE_DOCUMENTS) and not report.rejected, report.summary()
     return path

@@ -29,17 +29,31 @@ def example(spec: Parameter) -> Any:
         return next(choice for choice in spec.choices if choice != spec.default)
     if spec.whole_number:
         return spec.default + 1
+    if spec.flag:
+        return not spec.default
     return f"{spec.name}-value"
+
+
+def as_text(spec: Parameter, value: Any) -> str:
+    """`value` as a query string carries it (a flag as 1 or 0)."""
+    return ("1" if value else "0") if spec.flag else str(value)
+
+
+def as_options(spec: Parameter, value: Any) -> list[str]:
+    """`value` as `news-search query` takes it (a flag as --name or --no-name)."""
+    if spec.flag:
+        return [spec.cli if value else spec.cli.replace("--", "--no-", 1)]
+    return [spec.cli, str(value)]
 
 
 @pytest.mark.parametrize("spec", PARAMETERS, ids=lambda spec: spec.name)
 def test_the_web_and_the_command_line_offer_every_parameter(spec: Parameter) -> None:
     """A field added to SearchRequest reaches Engine.search from a query string and from `query`'s options."""
     value = example(spec)
-    web = SearchParams.from_args({"q": "words", spec.web: str(value)})
+    web = SearchParams.from_args({"q": "words", spec.web: as_text(spec, value)})
     assert web.search_options()[spec.name] == value
-    assert web.as_args()[spec.web] == str(value)  # and links back keep it
-    option = [spec.cli, str(value)] if spec.cli else []
+    assert web.as_args()[spec.web] == as_text(spec, value)  # and links back keep it
+    option = as_options(spec, value) if spec.cli else []
     words = [] if spec.cli else [str(value)]
     args = build_parser().parse_args(["query", *(words or ["words"]), *option])
     assert search_options(args)[spec.name] == value

@@ -59,6 +59,8 @@ class SearchParams:
         for web, spec in _SPECS.items():
             if spec.whole_number:
                 values[web] = _whole_number(args, web, spec.default)
+            elif spec.flag:
+                values[web] = _flag(args, web, spec.default)
             else:
                 text = _text(args, web)
                 values[web] = (text.strip() if web == "q" else text) or _DEFAULTS[web]
@@ -102,9 +104,9 @@ class SearchParams:
     def as_args(self) -> dict[str, str]:
         """The parameters as a query string would carry them, defaults left out."""
         return {
-            name: "1" if value is True else str(value)
+            name: ("1" if value else "0") if isinstance(value, bool) else str(value)
             for name, value in self._values.items()
-            if value != _DEFAULTS[name] and value not in ("", None, False)
+            if value != _DEFAULTS[name] and value not in ("", None)
         }
 
     def changed(self, **changes: Any) -> SearchParams:
@@ -149,6 +151,18 @@ def _text(args: Mapping[str, str], name: str) -> str:
     if name != "q" and len(value) > MAX_VALUE_CHARS:
         raise InvalidParameterError(f"{name}: over {MAX_VALUE_CHARS} characters; shorten it", name)
     return value
+
+
+_ON, _OFF = ("1", "true", "yes", "on"), ("0", "false", "no", "off")
+
+
+def _flag(args: Mapping[str, str], name: str, default: bool) -> bool:
+    value = (args.get(name) or "").strip().lower()
+    if not value:
+        return default
+    if value not in _ON + _OFF:
+        raise InvalidParameterError(f"{name}: must be 1 or 0, got {value[:20]!r}", name)
+    return value in _ON
 
 
 def _whole_number(args: Mapping[str, str], name: str, default: int) -> int:

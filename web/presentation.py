@@ -136,6 +136,15 @@ def hit_date(hit: Hit | Document, ui: str) -> str:
     return hit.dateline or i18n.translate(ui, "undated")
 
 
+def similar_summary(hit: Hit, ui: str) -> str:
+    """ "2 similar from Site B, Site C": the copies folded under a hit, each site named once."""
+    sources = list(dict.fromkeys(copy.source for copy in hit.similar if copy.source))
+    named = i18n.translate(ui, "list_separator").join(sources) or "?"
+    if len(hit.similar) == 1:
+        return i18n.translate(ui, "similar_from_one", sources=named)
+    return i18n.translate(ui, "similar_from", count=len(hit.similar), sources=named)
+
+
 def iso_date(moment: datetime | None) -> str:
     return moment.isoformat() if moment else ""
 
@@ -169,6 +178,7 @@ def template_globals() -> dict[str, Any]:
         "filter_label": filter_label,
         "hit_date": hit_date,
         "timeline_chart": timeline_chart,
+        "similar_summary": similar_summary,
         "iso_date": iso_date,
         "paragraphs": paragraphs,
         "article_link": article_link,

@@ -39,6 +39,8 @@ BACKEND_FILE = "BACKEND"  # in each generation folder: the backend that wrote it
 # articles, 2 Whoosh writers (docs/benchmarks.md): 256 MB took 664 s and 1,080 MB peak; 160 MB
 # 590 s and 844 MB.
 WRITER_LIMIT_MB = 160
+# Copies listed under a story's lead when results collapse (the rest are only counted).
+MAX_SIMILAR = 20
 # What is counted over every match (facets.py: the facets and the timeline's day and language),
 # with the field each counts.
 FACET_FIELDS = {spec.name: spec.field for spec in COUNTED}
@@ -72,10 +74,13 @@ class Filters:
 
 @dataclass(frozen=True)
 class StoredHit:
-    """One ranked match: its stored fields (Document's names, plus entity_ids) and its score."""
+    """One ranked match: its stored fields (Document's names, plus entity_ids) and its score;
+    when results collapse, the stored fields of the copies of its story that also matched
+    (up to MAX_SIMILAR, in the order of the results)."""
 
     fields: Mapping[str, Any]
     score: float
+    similar: tuple[Mapping[str, Any], ...] = ()
 
 
 @dataclass
@@ -83,7 +88,9 @@ class Found:
     """What one search found: the ranked window, and counts over every match.
 
     `entities_over` is 0 when the entity counts cover every match; a backend
-    that counts entities over only the first N matches sets it to N.
+    that counts entities over only the first N matches sets it to N. `stories`
+    counts the distinct stories among the matches when the search collapsed
+    (the window is then of stories), else it is `total`.
     """
 
     total: int
@@ -91,14 +98,24 @@ class Found:
     facets: dict[str, Counter[str]] = field(default_factory=dict)
     entities: Counter[str] = field(default_factory=Counter)
     entities_over: int = 0
+    stories: int = -1  # -1: not counted (the same as total)
+
+    def __post_init__(self) -> None:
+        if self.stories < 0:
+            self.stories = self.total
 
 
 class Reader(Protocol):
     """One thread's view of one index state. Not shared between threads."""
 
-    def find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
+    def find(
+        self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int, collapse: bool = False
+    ) -> Found:
         """Matches `offset` to `offset + limit` of `plan` within `filters` ("relevance",
-        "newest" or "oldest" first), the total, and the facet and entity counts."""
+        "newest" or "oldest" first), the total, and the facet and entity counts (always per
+        article). With `collapse`, the window is of stories: each story's first match in
+        that order leads (relevance: on a tie the earliest published), its other matching
+        copies in `similar`."""
         ...
 
     def document(self, field: str, value: str) -> dict[str, Any] | None:
@@ -108,6 +125,11 @@ class Reader(Protocol):
     def articles_with_term(self, field: str, term: str, count: int) -> list[dict[str, Any]]:
         """The stored fields of up to `count` articles with `term` in the view `field`, the best
         ranked first (spelling: how the articles write a word)."""
+        ...
+
+    def articles_with_any(self, field: str, terms: list[str], count: int) -> list[dict[str, Any]]:
+        """The stored fields of up to `count` articles with any of `terms` in the keyword
+        field `field`, those with most of them first (a new article's story: its band keys)."""
         ...
 
     def stored_documents(self) -> Iterator[dict[str, Any]]:

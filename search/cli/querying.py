@@ -67,12 +67,18 @@ def _print_results(results: Results) -> None:
     if results.suggestion:
         print(f"did you mean: {results.suggestion}")
     pages = max(results.pages, 1)
-    print(f"{results.total} result(s), page {results.page} of {pages} ({results.took_ms:.0f} ms)")
+    folded = ""
+    if results.collapse and results.stories < results.total:
+        folded = f" in {results.stories} {'story' if results.stories == 1 else 'stories'}"
+    print(f"{results.total} result(s){folded}, page {results.page} of {pages} ({results.took_ms:.0f} ms)")
     for number, hit in enumerate(results, start=(results.page - 1) * results.limit + 1):
         when = hit.published.date().isoformat() if hit.published else hit.dateline or "undated"
         print(f"\n{number}. {terminal_text(hit.title_html, color)}")
         print(f"   [{hit.lang}] {hit.source or 'unknown source'} · {when} · {hit.url or hit.id}")
         print("   " + terminal_text(hit.snippet, color).replace("\n", " "))
+        if hit.similar:
+            sources = ", ".join(dict.fromkeys(copy.source or copy.id for copy in hit.similar))
+            print(f"   {len(hit.similar)} similar from {sources}")
 
 
 # --- argument parsing ----------------------------------------------------------
@@ -100,6 +106,16 @@ def add_query_parser(
     query.add_argument("text", nargs="+", metavar="TEXT", help=_QUERY.help)
     query.add_argument("--json", action="store_true", help="print the results as JSON")
     for spec in _OPTIONS:
+        if spec.flag:  # --collapse / --no-collapse
+            state = "on" if spec.default else "off"
+            query.add_argument(
+                spec.cli,
+                dest=spec.name,
+                action=argparse.BooleanOptionalAction,
+                default=spec.default,
+                help=f"{spec.help} (default {state})".replace("%", "%%"),
+            )
+            continue
         default = f" (default {spec.default})" if spec.default is not None else ""
         query.add_argument(
             spec.cli,

@@ -108,7 +108,7 @@ def run_user_judgments(
     texts = {qid: fitted(text) for qid, text in queries.items()}
     with Engine.open(index) as engine:
         run = {
-            qid: [hit.id for hit in engine.search(text, limit=DEPTH, lang=lang, match=match)]
+            qid: [hit.id for hit in engine.search(text, limit=DEPTH, lang=lang, match=match, collapse=False)]
             for qid, (text, _) in texts.items()
         }
     unjudged = sorted(set(queries) - set(qrels))

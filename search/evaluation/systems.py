@@ -51,7 +51,10 @@ class ProjectSystem:
 
     def search(self, text: str, limit: int, lang: str | None = None) -> list[str]:
         assert self.engine is not None, "build() or open() first"
-        return [hit.id for hit in self.engine.search(text, limit=limit, lang=lang, match=self.match)]
+        # Every article, copies of one story included: judgments are per article, and the
+        # baselines do not fold either.
+        hits = self.engine.search(text, limit=limit, lang=lang, match=self.match, collapse=False)
+        return [hit.id for hit in hits]
 
     def close(self) -> None:
         if self.engine is not None:

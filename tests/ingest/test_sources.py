@@ -22,7 +22,7 @@ from search.ingest.sources import (
 def test_sample_corpus_reads_cleanly() -> None:
     outcomes = list(read_sources([sample_corpus()]))
     docs = [o for o in outcomes if isinstance(o, Document)]
-    assert len(docs) == 48
+    assert len(docs) == 54
     assert {doc.lang for doc in docs} == {"ar", "en"}
     assert not [o for o in outcomes if isinstance(o, Rejection)]
     assert [o.origin.endswith("README.md") for o in outcomes if isinstance(o, Notice)] == [True]

@@ -170,7 +170,7 @@ def test_healthz(client: FlaskClient, web_engine: Engine) -> None:
     data = api(client, "/healthz")
     assert data == {
         "status": "ok",
-        "documents": 48 + len(HOSTILE_DOCUMENTS),
+        "documents": 54 + len(HOSTILE_DOCUMENTS),
         "generation": web_engine.store.current().name,
     }
 

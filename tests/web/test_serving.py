@@ -158,7 +158,7 @@ def test_serve_sample_builds_the_index_then_serves_it(tmp_path: Path) -> None:
     )
     try:
         health = _wait_for(f"http://127.0.0.1:{port}/healthz", process)
-        assert health["documents"] == 48
+        assert health["documents"] == 54
         status, _, body = fetch(f"http://127.0.0.1:{port}/?q={quote('داعش')}")
         assert status == 200 and 'lang="ar" dir="rtl"' in body.decode()
     finally:

@@ -35,7 +35,7 @@ def test_home_page_has_one_focused_search_box(client: FlaskClient) -> None:
     assert soup.select_one(f"label[for={box['id']}]").get_text(strip=True)  # a label for screen readers
     assert soup.select_one("form[role=search]")["action"] == "/"
     assert (
-        f"{48 + len(HOSTILE_DOCUMENTS)} " in soup.select_one(".index-size").get_text()
+        f"{54 + len(HOSTILE_DOCUMENTS)} " in soup.select_one(".index-size").get_text()
     )  # sample + test documents
     assert not soup.select("li.hit")
 

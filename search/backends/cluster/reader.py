@@ -57,14 +57,19 @@ class ClusterReader(XapianReader):
         self.broken = False
         return result
 
-    def find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
-        return self._retrying(lambda: XapianReader.find(self, plan, filters, sort, offset, limit))
+    def find(
+        self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int, collapse: bool = False
+    ) -> Found:
+        return self._retrying(lambda: XapianReader.find(self, plan, filters, sort, offset, limit, collapse))
 
     def _first(self, text: str) -> dict[str, Any] | None:
         return self._retrying(lambda: XapianReader._first(self, text))
 
     def articles_with_term(self, field: str, text: str, count: int) -> list[dict[str, Any]]:
         return self._retrying(lambda: XapianReader.articles_with_term(self, field, text, count))
+
+    def articles_with_any(self, field: str, terms: list[str], count: int) -> list[dict[str, Any]]:
+        return self._retrying(lambda: XapianReader.articles_with_any(self, field, terms, count))
 
     def stored_documents(self) -> Iterator[dict[str, Any]]:
         try:

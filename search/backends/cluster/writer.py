@@ -48,7 +48,7 @@ def cluster_document(fields: Mapping[str, Any], generation: str) -> xapian.Docum
 
 
 def id_of(item: Any) -> str:
-    """The id of what a writer is given: a Document (a rebuild's) or index fields."""
+    """The id of what a writer is given: a Document or a Signed one (a rebuild's), or index fields."""
     return str(item["id"] if isinstance(item, Mapping) else item.id)
 
 

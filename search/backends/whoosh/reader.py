@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import groupby
 from typing import Any
 
 from whoosh import collectors, scoring
@@ -10,11 +11,17 @@ from whoosh import query as wq
 from whoosh.index import Index
 from whoosh.searching import Searcher
 
-from search.backends import Filters, Found, StoredHit
+from search.backends import MAX_SIMILAR, Filters, Found, StoredHit
 from search.backends.whoosh import caches
 from search.backends.whoosh.match_sets import matching
 from search.backends.whoosh.query import to_whoosh
-from search.backends.whoosh.tables import entity_document_counts, entity_lists, facet_tables, value_counts
+from search.backends.whoosh.tables import (
+    entity_document_counts,
+    entity_lists,
+    facet_tables,
+    story_keys,
+    value_counts,
+)
 from search.query.plan import Plan
 
 # Okapi BM25 per field; titles weigh more through query boosts (query.TITLE_BOOST).
@@ -28,7 +35,9 @@ class WhooshReader:
         self.index = index
         self.searcher: Searcher = caches.attach(index.searcher(weighting=WEIGHTING))
 
-    def find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
+    def find(
+        self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int, collapse: bool = False
+    ) -> Found:
         """The full match set (for the total and the facets) comes from match_sets,
         posting-list set operations in C; Whoosh scores only the matches."""
         searcher = self.searcher
@@ -39,6 +48,23 @@ class WhooshReader:
         if not matched:
             return Found(0)
         window = offset + limit
+        stories = len(set(map(story_keys(searcher).__getitem__, matched))) if collapse else len(matched)
+        if stories < len(matched):  # some matches are copies of one story: a window of stories
+            hits = self._stories(query, allowed, sort, offset, window)
+        else:
+            hits = self._articles(query, allowed, sort, offset, window)
+        return Found(
+            len(matched),
+            hits,
+            value_counts(searcher, matched),
+            entity_document_counts(searcher, matched),
+            stories=stories,
+        )
+
+    def _articles(
+        self, query: wq.Query, allowed: Any, sort: str, offset: int, window: int
+    ) -> list[StoredHit]:
+        searcher = self.searcher
         if sort in ("newest", "oldest"):
             newest = sort == "newest"
             key = "newest_key" if newest else "oldest_key"
@@ -53,16 +79,56 @@ class WhooshReader:
                 collector = collectors.FilterCollector(collector, allow=allowed)
             searcher.search_with_collector(query, collector)
             found = collector.results()
-        hits = [StoredHit(hit.fields(), hit.score or 0.0) for hit in found[offset:window]]
-        return Found(
-            len(matched), hits, value_counts(searcher, matched), entity_document_counts(searcher, matched)
-        )
+        return [StoredHit(hit.fields(), hit.score or 0.0) for hit in found[offset:window]]
+
+    def _stories(self, query: wq.Query, allowed: Any, sort: str, offset: int, window: int) -> list[StoredHit]:
+        """Stories `offset` to `window`: every match in order (each scored), grouped by story;
+        the first of each story leads, its other copies follow it as `similar`."""
+        searcher = self.searcher
+        if sort in ("newest", "oldest"):
+            newest = sort == "newest"
+            key = "newest_key" if newest else "oldest_key"
+            found = searcher.search(query, limit=None, filter=allowed, sortedby=key, reverse=newest)
+            order = [(score or 0.0, docnum) for docnum, score in found.items()]
+        else:
+            found = searcher.search(query, limit=None, filter=allowed)
+            scored = sorted(((score or 0.0, docnum) for docnum, score in found.items()), key=_best_first)
+            order = self._earliest_on_ties(scored)
+        keys = story_keys(searcher)
+        groups: dict[str | int, list[tuple[float, int]]] = {}
+        for score, docnum in order:
+            groups.setdefault(keys[docnum], []).append((score, docnum))
+        hits = []
+        for group in list(groups.values())[offset:window]:
+            (score, lead), copies = group[0], group[1 : MAX_SIMILAR + 1]
+            similar = tuple(searcher.stored_fields(docnum) for _, docnum in copies)
+            hits.append(StoredHit(searcher.stored_fields(lead), score or 0.0, similar))
+        return hits
+
+    def _earliest_on_ties(self, scored: list[tuple[float, int]]) -> list[tuple[float, int]]:
+        """Most relevant first, and among equal scores the earliest published (the original
+        copy; undated last): their stored dates are read only for ties, which are rare."""
+        order: list[tuple[float, int]] = []
+        for _, tied in groupby(scored, key=lambda pair: pair[0]):
+            run = list(tied)
+            if len(run) > 1:
+                stored = self.searcher.stored_fields
+                published = {docnum: stored(docnum).get("published") for _, docnum in run}
+                run.sort(key=lambda pair: (not published[pair[1]], published[pair[1]] or "", pair[1]))
+            order.extend(run)
+        return order
 
     def document(self, field: str, value: str) -> dict[str, Any] | None:
         return self.searcher.document(**{field: value})
 
     def articles_with_term(self, field: str, term: str, count: int) -> list[dict[str, Any]]:
         return [hit.fields() for hit in self.searcher.search(wq.Term(field, term), limit=count)]
+
+    def articles_with_any(self, field: str, terms: list[str], count: int) -> list[dict[str, Any]]:
+        if field not in self.searcher.schema or not terms:
+            return []  # an index made before the field
+        query = wq.Or([wq.Term(field, term) for term in terms])
+        return [hit.fields() for hit in self.searcher.search(query, limit=count)]
 
     def stored_documents(self) -> Iterator[dict[str, Any]]:
         return self.searcher.all_stored_fields()
@@ -95,6 +161,10 @@ class WhooshReader:
 
     def close(self) -> None:
         self.searcher.close()
+
+
+def _best_first(pair: tuple[float, int]) -> tuple[float, int]:
+    return -pair[0], pair[1]
 
 
 def _filter(filters: Filters) -> wq.Query | None:

@@ -54,4 +54,9 @@ def make_schema() -> fields.Schema:
         month=fields.ID(),
         # "YYYY-MM-DD|lang" of dated articles: the timeline's counts (facets.DAY_LANGUAGE).
         day_lang=fields.ID(),
+        # Near-duplicate stories (search/stories.py): the story key copies share (results
+        # collapse by it), the LSH band keys that find an article's copies, its MinHash.
+        story=fields.ID(stored=True),
+        bands=fields.KEYWORD(),
+        signature=fields.STORED,
     )

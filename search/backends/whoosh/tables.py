@@ -67,3 +67,18 @@ def _build_entity_lists(searcher: Searcher) -> list[tuple[str, ...]]:
 def entity_document_counts(searcher: Searcher, docnums: Iterable[int]) -> Counter[str]:
     """How many of these documents name each entity, in one C-level pass."""
     return Counter(chain.from_iterable(map(entity_lists(searcher).__getitem__, docnums)))
+
+
+def story_keys(searcher: Searcher) -> list[str | int]:
+    """Document number -> its story key (search/stories.py); an article without one (an index
+    made before stories) is a story of its own, keyed by its document number."""
+    return caches.shared(searcher, "story_keys", _build_story_keys)
+
+
+def _build_story_keys(searcher: Searcher) -> list[str | int]:
+    reader = searcher.reader()
+    table: list[str | int] = list(range(reader.doc_count_all()))
+    if "story" in reader.indexed_field_names():
+        for docnum, value in caches.document_values(reader, "story"):
+            table[docnum] = value
+    return table

@@ -9,9 +9,10 @@ from typing import Any
 
 import xapian
 
-from search.backends import Filters, Found, StoredHit
+from search.backends import MAX_SIMILAR, Filters, Found, StoredHit
 from search.backends.xapian.query import filter_query, to_xapian
 from search.backends.xapian.terms import (
+    COLLAPSE,
     ENTITY_IDS,
     FACET_SLOTS,
     NEWEST,
@@ -50,14 +51,18 @@ class XapianReader:
     def connect(self) -> xapian.Database:
         return xapian.Database(str(self.folder))
 
-    def find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
+    def find(
+        self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int, collapse: bool = False
+    ) -> Found:
         try:
-            return self._find(plan, filters, sort, offset, limit)
+            return self._find(plan, filters, sort, offset, limit, collapse)
         except xapian.DatabaseModifiedError:
             self.db.reopen()  # a writer committed twice while this read an old revision
-            return self._find(plan, filters, sort, offset, limit)
+            return self._find(plan, filters, sort, offset, limit, collapse)
 
-    def _find(self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int) -> Found:
+    def _find(
+        self, plan: Plan, filters: Filters, sort: str, offset: int, limit: int, collapse: bool = False
+    ) -> Found:
         query = to_xapian(plan)
         restrict = filter_query(filters)
         if restrict is not None:
@@ -69,6 +74,8 @@ class XapianReader:
         spies = {name: xapian.ValueCountMatchSpy(slot) for name, slot in FACET_SLOTS.items()}
         if self.exact_entities:
             spies["entities"] = xapian.ValueCountMatchSpy(ENTITY_IDS)
+        if collapse:
+            spies["stories"] = xapian.ValueCountMatchSpy(COLLAPSE)  # its values: the distinct stories
         for spy in spies.values():
             enquire.add_matchspy(spy)
         if sort != "relevance" and self.exact_entities:
@@ -99,7 +106,46 @@ class XapianReader:
             entities, over = _split_id_lists(_counts(spies.pop("entities"))), 0
         else:
             entities, over = _entity_counts(mset), ENTITY_SAMPLE if total > ENTITY_SAMPLE else 0
-        return Found(total, hits, {name: _counts(spy) for name, spy in spies.items()}, entities, over)
+        stories = sum(1 for _ in spies.pop("stories").values()) if collapse else total
+        facets = {name: _counts(spy) for name, spy in spies.items()}
+        if stories == total:  # nothing to fold (or not asked to): the window of articles is the one
+            return Found(total, hits, facets, entities, over)
+        # The counts above are per article; the window of stories is a second pass,
+        # collapsed on the story key (copies of one story share it).
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(query)
+        enquire.set_weighting_scheme(_bm25())
+        enquire.set_collapse_key(COLLAPSE)
+        _order(enquire, sort)
+        page = enquire.get_mset(offset, limit, self.db.get_doccount())
+        # No page.fetch() here: on a collapsed MSet from an offset past 0 it crashed (Xapian 1.4.26).
+        leads = [
+            (stored(item.document), item.weight, item.collapse_key, item.collapse_count) for item in page
+        ]
+        folded = [key for _, _, key, count in leads if count]  # stories with other matches
+        copies = self._copies(query, sort, folded) if folded else {}
+        hits = []
+        for fields, weight, key, _ in leads:
+            others = tuple(copy for copy in copies.get(key, ()) if copy["id"] != fields["id"])
+            hits.append(StoredHit(fields, weight, others[:MAX_SIMILAR]))
+        return Found(total, hits, facets, entities, over, stories=stories)
+
+    def _copies(self, query: xapian.Query, sort: str, keys: list[bytes]) -> dict[bytes, list[dict[str, Any]]]:
+        """The matches of these stories, in the order of the results, at most MAX_SIMILAR + 1 of
+        each (its lead among them): one search for the page (a fresh Enquire: the page's MSet
+        still reads through the first one)."""
+        enquire = xapian.Enquire(self.db)
+        stories = xapian.Query(
+            xapian.Query.OP_OR, [xapian.Query(key_term("story", key.decode())) for key in keys]
+        )
+        enquire.set_query(xapian.Query(xapian.Query.OP_FILTER, query, stories))
+        enquire.set_weighting_scheme(_bm25())
+        enquire.set_collapse_key(COLLAPSE, MAX_SIMILAR + 1)
+        _order(enquire, sort)
+        found: dict[bytes, list[dict[str, Any]]] = {}
+        for item in enquire.get_mset(0, (MAX_SIMILAR + 1) * len(keys)):
+            found.setdefault(item.collapse_key, []).append(stored(item.document))
+        return found
 
     def _scoped(self, query: xapian.Query) -> xapian.Query:
         if not self.scope:
@@ -113,6 +159,17 @@ class XapianReader:
         enquire = xapian.Enquire(self.db)
         enquire.set_query(self._scoped(xapian.Query(term(field, text))))
         enquire.set_weighting_scheme(_bm25())
+        mset = enquire.get_mset(0, count)
+        mset.fetch()
+        return [stored(mset.get_document(rank)) for rank in range(mset.size())]
+
+    def articles_with_any(self, field: str, terms: list[str], count: int) -> list[dict[str, Any]]:
+        if not terms:
+            return []
+        enquire = xapian.Enquire(self.db)
+        either = xapian.Query(xapian.Query.OP_OR, [xapian.Query(term(field, text)) for text in terms])
+        enquire.set_query(self._scoped(either))
+        enquire.set_weighting_scheme(xapian.CoordWeight())  # most keys in common first
         mset = enquire.get_mset(0, count)
         mset.fetch()
         return [stored(mset.get_document(rank)) for rank in range(mset.size())]
@@ -165,6 +222,17 @@ class XapianReader:
 def _bm25() -> xapian.BM25Weight:
     """The ranking of every search: Okapi BM25 with the tuned k1 and b (k2 0, k3 1, min_normlen 0.5)."""
     return xapian.BM25Weight(K1, 0, 1, B, 0.5)
+
+
+def _order(enquire: xapian.Enquire, sort: str) -> None:
+    """The order of a collapsed search: the one asked for; by relevance, a tie goes to the
+    earliest published (the original copy leads its story)."""
+    if sort == "newest":
+        enquire.set_sort_by_value_then_relevance(NEWEST, True)
+    elif sort == "oldest":
+        enquire.set_sort_by_value_then_relevance(OLDEST, False)
+    else:
+        enquire.set_sort_by_relevance_then_value(OLDEST, False)
 
 
 def _counts(spy: xapian.ValueCountMatchSpy) -> Counter[str]:

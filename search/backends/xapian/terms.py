@@ -32,6 +32,8 @@ PREFIXES = {
     "names": "N",
     "id": "Q",
     "content_hash": "XH",
+    "story": "XT",  # the story key of near-duplicates (search/stories.py)
+    "bands": "XK",  # the LSH band keys that find an article's copies
     # A cluster's shards (search/backends/cluster/): the generation an article
     # belongs to, and its key within that generation (generation and id, hashed).
     "generation": "XG",
@@ -43,7 +45,7 @@ LANG, SOURCE, MONTH, NEWEST, OLDEST, COLLAPSE, ENTITY_IDS, DAY_LANG = range(8)
 FACET_SLOTS = {"lang": LANG, "source": SOURCE, "month": MONTH, "day_lang": DAY_LANG}
 UNDATED_LAST = 2**62  # the oldest-first sort key of an article without a date
 STORED = ("id", "title", "body", "lang", "source", "url", "author", "published", "dateline", "entity_ids",
-          "content_hash")  # fmt: skip
+          "content_hash", "story", "signature")  # fmt: skip
 # The text views: (stemmed field, exact field) of each text field.
 TEXT_VIEWS = {"title": ("title", "title_exact"), "body": ("body", "body_exact")}
 MAX_TERM_BYTES = 240  # Xapian refuses terms over 245 bytes; a 100k-character "word" is no word
@@ -92,13 +94,15 @@ def document(fields: Mapping[str, Any]) -> xapian.Document:
                 doc.add_term(text, count)
     for word in terms(fields.get("source_words") or "", View.EXACT):
         doc.add_term(term("source_words", word))
-    for name in ("lang", "source", "month", "id", "content_hash"):
+    for name in ("lang", "source", "month", "id", "content_hash", "story"):
         if value := fields.get(name):
             doc.add_boolean_term(key_term(name, str(value)))
     for entity in filter(None, str(fields.get("entities") or "").split(",")):
         doc.add_term(term("entities", entity))  # once per mention: BM25 sees how often
     for key in str(fields.get("names") or "").split():
         doc.add_term(term("names", key))
+    for key in str(fields.get("bands") or "").split():
+        doc.add_boolean_term(term("bands", key))
     doc.add_value(LANG, fields.get("lang") or "")
     doc.add_value(SOURCE, fields.get("source") or "")
     if month := fields.get("month"):
@@ -109,7 +113,9 @@ def document(fields: Mapping[str, Any]) -> xapian.Document:
     if dated is not None:
         doc.add_value(NEWEST, xapian.sortable_serialise(dated))
     doc.add_value(OLDEST, xapian.sortable_serialise(dated if dated is not None else UNDATED_LAST))
-    doc.add_value(COLLAPSE, fields.get("content_hash") or "")
+    # Copies of one story collapse together; an article without a story (an index made
+    # before stories) is a story of its own, keyed by its text.
+    doc.add_value(COLLAPSE, fields.get("story") or fields.get("content_hash") or "")
     doc.add_value(ENTITY_IDS, fields.get("entity_ids") or "")
     stored = {name: fields.get(name) or "" for name in STORED}
     if "_stored_title" in fields:  # a title cut from the body: shown, not indexed
