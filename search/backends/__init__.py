@@ -47,7 +47,7 @@ FACET_FIELDS = {spec.name: spec.field for spec in COUNTED}
 _MODULES = {
     "whoosh": "search.backends.whoosh",
     "xapian": "search.backends.xapian",
-    "cluster": "search.backends.cluster",
+    "cluster": "search.backends.cluster.backend",
 }
 _EXTRAS = {"xapian": "xapian", "cluster": "xapian"}  # pyproject.toml's optional dependencies
 

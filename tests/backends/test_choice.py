@@ -81,3 +81,21 @@ def test_add_keeps_the_index_backend(
     assert f"is a {backend} index" in capsys.readouterr().err
     assert main(["stats", "--index", path]) == 0
     assert f", {backend})" in capsys.readouterr().out
+
+
+def test_the_default_backend_needs_no_xapian_from_the_first_import(tmp_path: Path) -> None:
+    """The README's first command installs no extra: importing the package, rebuilding the
+    sample and searching it must not import xapian (the cluster package once did)."""
+    import subprocess
+
+    index = tmp_path / "index"
+    code = (
+        "import sys\n"
+        "sys.modules['xapian'] = None\n"
+        "from search.cli import main\n"
+        f"main(['rebuild-index', '--sample', '--procs', '1', '--index', {str(index)!r}])\n"
+        f"sys.exit(main(['query', '--index', {str(index)!r}, 'Palmyra']))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "Palmyra" in done.stdout
