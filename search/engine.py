@@ -12,7 +12,6 @@ import os
 import threading
 from collections import Counter
 from collections.abc import Iterable
-from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -21,7 +20,7 @@ from search import indexing
 from search.aliases.resolver import AliasResolver
 from search.backends import DEFAULT_BACKEND, Filters, Reader
 from search.documents import Document
-from search.index import IndexStore
+from search.index import IndexStore, stored_published
 from search.locking import WriterLock
 from search.query.plan import Everything
 from search.reports import IndexReport
@@ -168,13 +167,12 @@ class Engine:
         stored = self._reader().document("id", doc_id)
         if stored is None:
             return None
-        published = stored.get("published") or ""
         return Document(
             id=stored["id"],
             title=stored.get("title", ""),
             body=stored.get("body", ""),
             lang=stored.get("lang", ""),
-            published=datetime.fromisoformat(published) if published else None,
+            published=stored_published(stored),
             source=stored.get("source", ""),
             url=stored.get("url", ""),
             dateline=stored.get("dateline", ""),

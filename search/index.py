@@ -16,8 +16,10 @@ import os
 import secrets
 import shutil
 import time
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from search.aliases.resolver import Annotation
 from search.aliases.resolver import fingerprint as aliases_fingerprint
@@ -41,6 +43,12 @@ GRACE_SECONDS = 600  # and any generation touched this recently: a search may st
 def date_key(moment: datetime) -> int:
     """Seconds since 1970 (UTC, naive datetimes taken as written)."""
     return calendar.timegm(moment.timetuple())
+
+
+def stored_published(stored: Mapping[str, Any]) -> datetime | None:
+    """The publication time of an article's stored fields (document_fields writes it as ISO text)."""
+    published = stored.get("published") or ""
+    return datetime.fromisoformat(published) if published else None
 
 
 def document_fields(

@@ -21,7 +21,7 @@ from search.entity_facets import facet_counts
 from search.errors import InvalidParameterError
 from search.facets import facet_values
 from search.highlight import MAX_ANALYSED_CHARS, Span, highlight_all, snippet
-from search.index import date_key
+from search.index import date_key, stored_published
 from search.ingest.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from search.parameters import parameter, parameters
 from search.query import And, Compiled, Compiler, Node, Not, expand, parse, walk
@@ -376,12 +376,11 @@ def _relaxable(tree: Node | None) -> bool:
 
 
 def _similar(stored: Mapping[str, Any]) -> Similar:
-    published = stored.get("published") or ""
     return Similar(
         id=stored["id"],
         source=stored.get("source", ""),
         url=stored.get("url", ""),
-        published=datetime.fromisoformat(published) if published else None,
+        published=stored_published(stored),
         title=stored.get("title", ""),
         lang=stored.get("lang", ""),
         dateline=stored.get("dateline", ""),
@@ -395,7 +394,6 @@ def _hit(
     aliases: AliasResolver | None,
     similar: tuple[Similar, ...] = (),
 ) -> Hit:
-    published = stored.get("published") or ""
     title, body = stored.get("title", ""), stored.get("body", "")
     entities = tuple(entity for entity in (stored.get("entity_ids") or "").split(",") if entity)
     matched = tuple(entity for entity in compiled.entities if entity in entities)
@@ -413,7 +411,7 @@ def _hit(
             body, compiled.stem_terms, compiled.exact_terms, typed=compiled.typed, extra=body_marks
         ),
         lang=stored.get("lang", ""),
-        published=datetime.fromisoformat(published) if published else None,
+        published=stored_published(stored),
         source=stored.get("source", ""),
         url=stored.get("url", ""),
         dateline=stored.get("dateline", ""),
