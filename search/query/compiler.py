@@ -202,15 +202,7 @@ class Compiler:
                     break
         if not negated:
             self.result.stem_terms.update(found)
-        return [
-            qp.AnyOf(
-                (
-                    qp.Term("title", stem, boost=TITLE_BOOST * TRANSLITERATION_BOOST),
-                    qp.Term("body", stem, boost=TRANSLITERATION_BOOST),
-                )
-            )
-            for stem in found
-        ]
+        return [_scaled(_in_fields(("title", "body"), stem), TRANSLITERATION_BOOST) for stem in found]
 
     def phrase(self, node: Phrase, negated: bool) -> qp.Plan | None:
         if node.field == "source":
