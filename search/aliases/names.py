@@ -22,13 +22,13 @@ a skeleton of every word of every article would match common words.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from search.aliases.shipped import shipped_rows
+from search.aliases.transliteration import latin_letters
 from search.analysis import arabic
 from search.analysis.english import is_acronym
 
@@ -56,8 +56,7 @@ _SPELLING_RULES = (
 
 def spelling_key(word: str) -> str:
     """The spelling key of a Latin name: Shaibani, al-Shibani, Alshaibani -> shibani."""
-    folded = unicodedata.normalize("NFKD", word.casefold())
-    key = "".join(character for character in folded if "a" <= character <= "z")
+    key = latin_letters(word)
     for pattern, replacement in _SPELLING_RULES:
         key = pattern.sub(replacement, key)
     return key
