@@ -68,9 +68,7 @@ class XapianReader:
         if restrict is not None:
             query = xapian.Query(xapian.Query.OP_FILTER, query, restrict)
         query = self._scoped(query)
-        enquire = xapian.Enquire(self.db)
-        enquire.set_query(query)
-        enquire.set_weighting_scheme(_bm25())
+        enquire = self._ranked(query)
         spies = {name: xapian.ValueCountMatchSpy(slot) for name, slot in FACET_SLOTS.items()}
         if self.exact_entities:
             spies["entities"] = xapian.ValueCountMatchSpy(ENTITY_IDS)
@@ -112,9 +110,7 @@ class XapianReader:
             return Found(total, hits, facets, entities, over)
         # The counts above are per article; the window of stories is a second pass,
         # collapsed on the story key (copies of one story share it).
-        enquire = xapian.Enquire(self.db)
-        enquire.set_query(query)
-        enquire.set_weighting_scheme(_bm25())
+        enquire = self._ranked(query)
         enquire.set_collapse_key(COLLAPSE)
         _order(enquire, sort)
         page = enquire.get_mset(offset, limit, self.db.get_doccount())
@@ -134,18 +130,23 @@ class XapianReader:
         """The matches of these stories, in the order of the results, at most MAX_SIMILAR + 1 of
         each (its lead among them): one search for the page (a fresh Enquire: the page's MSet
         still reads through the first one)."""
-        enquire = xapian.Enquire(self.db)
         stories = xapian.Query(
             xapian.Query.OP_OR, [xapian.Query(key_term("story", key.decode())) for key in keys]
         )
-        enquire.set_query(xapian.Query(xapian.Query.OP_FILTER, query, stories))
-        enquire.set_weighting_scheme(_bm25())
+        enquire = self._ranked(xapian.Query(xapian.Query.OP_FILTER, query, stories))
         enquire.set_collapse_key(COLLAPSE, MAX_SIMILAR + 1)
         _order(enquire, sort)
         found: dict[bytes, list[dict[str, Any]]] = {}
         for item in enquire.get_mset(0, (MAX_SIMILAR + 1) * len(keys)):
             found.setdefault(item.collapse_key, []).append(stored(item.document))
         return found
+
+    def _ranked(self, query: xapian.Query) -> xapian.Enquire:
+        """A fresh Enquire for `query` over this database, ranked by the tuned BM25."""
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(query)
+        enquire.set_weighting_scheme(_bm25())
+        return enquire
 
     def _scoped(self, query: xapian.Query) -> xapian.Query:
         if not self.scope:
@@ -156,9 +157,7 @@ class XapianReader:
         return self._first(key_term(field, value))
 
     def articles_with_term(self, field: str, text: str, count: int) -> list[dict[str, Any]]:
-        enquire = xapian.Enquire(self.db)
-        enquire.set_query(self._scoped(xapian.Query(term(field, text))))
-        enquire.set_weighting_scheme(_bm25())
+        enquire = self._ranked(self._scoped(xapian.Query(term(field, text))))
         mset = enquire.get_mset(0, count)
         mset.fetch()
         return [stored(mset.get_document(rank)) for rank in range(mset.size())]
