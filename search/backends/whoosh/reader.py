@@ -66,9 +66,7 @@ class WhooshReader:
     ) -> list[StoredHit]:
         searcher = self.searcher
         if sort in ("newest", "oldest"):
-            newest = sort == "newest"
-            key = "newest_key" if newest else "oldest_key"
-            found = searcher.search(query, limit=window, filter=allowed, sortedby=key, reverse=newest)
+            found = self._by_date(query, allowed, sort, window)
         else:
             # Whoosh's default top-N collector swaps in a "cheaper" matcher as its
             # threshold rises, and on a multi-segment index that loses hits: a page
@@ -86,9 +84,7 @@ class WhooshReader:
         the first of each story leads, its other copies follow it as `similar`."""
         searcher = self.searcher
         if sort in ("newest", "oldest"):
-            newest = sort == "newest"
-            key = "newest_key" if newest else "oldest_key"
-            found = searcher.search(query, limit=None, filter=allowed, sortedby=key, reverse=newest)
+            found = self._by_date(query, allowed, sort, None)
             order = [(score or 0.0, docnum) for docnum, score in found.items()]
         else:
             found = searcher.search(query, limit=None, filter=allowed)
@@ -104,6 +100,12 @@ class WhooshReader:
             similar = tuple(searcher.stored_fields(docnum) for _, docnum in copies)
             hits.append(StoredHit(searcher.stored_fields(lead), score or 0.0, similar))
         return hits
+
+    def _by_date(self, query: wq.Query, allowed: Any, sort: str, limit: int | None) -> Any:
+        """The first `limit` matches (None: all), newest or oldest first."""
+        newest = sort == "newest"
+        key = "newest_key" if newest else "oldest_key"
+        return self.searcher.search(query, limit=limit, filter=allowed, sortedby=key, reverse=newest)
 
     def _earliest_on_ties(self, scored: list[tuple[float, int]]) -> list[tuple[float, int]]:
         """Most relevant first, and among equal scores the earliest published (the original
