@@ -94,13 +94,9 @@ def timeline(
     else:
         unit = "year"
     cut = _PREFIX[unit]
-    summed: dict[str, int] = {}  # "2025-12|ar": matches
+    periods: dict[str, dict[str, int]] = {}  # "2025-12": matches per language
     for value, count in days.items():
-        key = value[:cut] + value[10:]
-        summed[key] = summed.get(key, 0) + count
-    periods: dict[str, dict[str, int]] = {}
-    for key, count in summed.items():
-        period, _, language = key.partition("|")
+        period, language = value[:cut], value[11:]
         counts = periods.get(period)
         if counts is None:
             counts = periods[period] = dict.fromkeys(STACKED, 0)
