@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from search import Engine
+from search.backends import MAX_SIMILAR
 from search.cli import sample_corpus
 from search.documents import content_id
 from search.ingest.sources import read_sources
@@ -183,6 +184,39 @@ def test_on_a_tie_the_earliest_published_leads(tmp_path: Path, backend: str) -> 
         assert hit.id == "original" and [copy.id for copy in hit.similar] == ["late-copy"]
         everything = engine.search("grain convoy wheat flour", collapse=False)
         assert everything[0].score == everything[1].score
+
+
+def test_a_story_of_more_copies_than_the_first_matches_read(tmp_path: Path, backend: str) -> None:
+    """150 copies of one story, tied in score (the same length), outrank a second story: the
+    page must still show both, the first led by its earliest copy, the one added last."""
+    copies = [
+        {
+            "id": f"copy-{number:03d}",
+            "title": "Grain convoy reaches Deir ez-Zor",
+            "body": f"Site{number:03d} (Agency) – {WIRE_TEXT} Grain, grain and flour.",
+            "lang": "en",
+            "published": f"2026-04-{30 - number // 10:02d}T{23 - number % 10:02d}:00:00",
+            "source": f"Site {number}",
+        }
+        for number in range(150)
+    ]
+    other = {
+        "id": "raqqa",
+        "title": "Bakeries in Raqqa close early",
+        "body": "Bakeries in Raqqa closed early on Tuesday as stocks ran low after the harvest failed. "
+        + "Officials blamed the drought, the price of diesel and the closed roads to the north. " * 4
+        + "A shipment of grain is expected next month.",
+        "lang": "en",
+        "published": "2026-04-01T09:00:00",
+    }
+    with Engine.create(tmp_path / "index", backend=backend) as engine:
+        engine.add_documents([*copies, other])
+        results = engine.search("grain", limit=5)
+        assert results.total == 151 and results.stories == 2
+        assert [hit.id for hit in results] == ["copy-149", "raqqa"]
+        assert len(results[0].similar) == MAX_SIMILAR and results[1].similar == ()
+        newest = engine.search("grain", limit=5, sort="newest")
+        assert [hit.id for hit in newest] == ["copy-000", "raqqa"]
 
 
 def test_an_incremental_add_joins_the_story(tmp_path: Path, backend: str) -> None:

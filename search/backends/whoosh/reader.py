@@ -26,6 +26,9 @@ from search.query.plan import Plan
 
 # Okapi BM25 per field; titles weigh more through query boosts (query.TITLE_BOOST).
 WEIGHTING = scoring.BM25F(B=0.75, K1=1.2)
+# Matches read at first to find a window of stories (four times the window if more); read
+# again four times as many while they hold fewer stories than the window.
+STORY_DEPTH = 100
 
 
 class WhooshReader:
@@ -50,7 +53,7 @@ class WhooshReader:
         window = offset + limit
         stories = len(set(map(story_keys(searcher).__getitem__, matched))) if collapse else len(matched)
         if stories < len(matched):  # some matches are copies of one story: a window of stories
-            hits = self._stories(query, allowed, sort, offset, window)
+            hits = self._stories(query, allowed, matched, sort, offset, window)
         else:
             hits = self._articles(query, allowed, sort, offset, window)
         return Found(
@@ -79,27 +82,92 @@ class WhooshReader:
             found = collector.results()
         return [StoredHit(hit.fields(), hit.score or 0.0) for hit in found[offset:window]]
 
-    def _stories(self, query: wq.Query, allowed: Any, sort: str, offset: int, window: int) -> list[StoredHit]:
-        """Stories `offset` to `window`: every match in order (each scored), grouped by story;
-        the first of each story leads, its other copies follow it as `similar`."""
-        searcher = self.searcher
+    def _stories(
+        self, query: wq.Query, allowed: Any, matched: set[int], sort: str, offset: int, window: int
+    ) -> list[StoredHit]:
+        """Stories `offset` to `window`, each led by its first match in the order asked for, its
+        other matching copies following it as `similar`. The stories come from the best matches
+        only (more of them while too few stories are found), their copies from a second
+        search restricted to those stories' articles: a common word's every match is scored
+        once, as for a page of articles, but never stored, sorted or grouped."""
+        keys = story_keys(self.searcher)
+        depth = max(4 * window, STORY_DEPTH)
+        while True:
+            order, complete = self._best(query, allowed, sort, depth, len(matched))
+            page = list(dict.fromkeys(keys[docnum] for _, docnum in order))
+            if complete or len(page) >= window:
+                break
+            depth *= 4
+        page = page[offset:window]
+        if not page:
+            return []
+        members = self._members(page) & matched
         if sort in ("newest", "oldest"):
-            found = self._by_date(query, allowed, sort, None)
-            order = [(score or 0.0, docnum) for docnum, score in found.items()]
+            copies = self._best(query, members, sort, len(members), len(members))[0]
         else:
-            found = searcher.search(query, limit=None, filter=allowed)
-            scored = sorted(((score or 0.0, docnum) for docnum, score in found.items()), key=_best_first)
-            order = self._earliest_on_ties(scored)
-        keys = story_keys(searcher)
-        groups: dict[str | int, list[tuple[float, int]]] = {}
-        for score, docnum in order:
-            groups.setdefault(keys[docnum], []).append((score, docnum))
-        hits = []
-        for group in list(groups.values())[offset:window]:
-            (score, lead), copies = group[0], group[1 : MAX_SIMILAR + 1]
-            similar = tuple(searcher.stored_fields(docnum) for _, docnum in copies)
-            hits.append(StoredHit(searcher.stored_fields(lead), score or 0.0, similar))
-        return hits
+            copies = self._earliest_on_ties(sorted(self._scores_of(query, members), key=_best_first))
+        groups: dict[str | int, list[int]] = {key: [] for key in page}
+        scores: dict[int, float] = {}
+        for score, docnum in copies:
+            groups[keys[docnum]].append(docnum)
+            scores[docnum] = score
+        stored = self.searcher.stored_fields
+        return [
+            StoredHit(stored(lead), scores[lead], tuple(stored(docnum) for docnum in others[:MAX_SIMILAR]))
+            for lead, *others in groups.values()
+        ]
+
+    def _best(
+        self, query: wq.Query, allowed: Any, sort: str, depth: int, matches: int
+    ) -> tuple[list[tuple[float, int]], bool]:
+        """The first `depth` matches in the order asked for, as (score, document number), and
+        whether they are all of them. By relevance, a run of equal scores cut at `depth` is
+        left out: its earliest copy, which must lead on a tie, may be the one not read."""
+        if sort in ("newest", "oldest"):
+            found = self._by_date(query, allowed, sort, depth)
+            order = [(score or 0.0, docnum) for docnum, score in found.items()]
+            return order, len(order) >= matches
+        collector: collectors.Collector = collectors.TopCollector(depth, usequality=False, replace=0)
+        if allowed is not None:
+            collector = collectors.FilterCollector(collector, allow=allowed)
+        self.searcher.search_with_collector(query, collector)
+        scored = sorted(
+            ((score or 0.0, docnum) for docnum, score in collector.results().items()), key=_best_first
+        )
+        complete = len(scored) >= matches
+        if not complete and scored:
+            last = scored[-1][0]
+            scored = [pair for pair in scored if pair[0] != last]
+        return self._earliest_on_ties(scored), complete
+
+    def _scores_of(self, query: wq.Query, docnums: set[int]) -> list[tuple[float, int]]:
+        """The scores of these matches of `query`, each matcher skipping straight to them
+        (a search, even filtered to them, walks every match)."""
+        searcher, scored = self.searcher, []
+        context = searcher.context()
+        wanted = sorted(docnums)
+        for leaf, offset in searcher.leaf_searchers():
+            limit = offset + leaf.doc_count_all()
+            local = [docnum - offset for docnum in wanted if offset <= docnum < limit]
+            matcher = query.matcher(leaf, context) if local else None
+            for docnum in local:
+                if not matcher.is_active():
+                    break
+                if matcher.id() < docnum:
+                    matcher.skip_to(docnum)
+                if matcher.is_active() and matcher.id() == docnum:
+                    scored.append((matcher.score() or 0.0, docnum + offset))
+        return scored
+
+    def _members(self, keys: list[str | int]) -> set[int]:
+        """Every article of these stories (a key that is a document number: that article alone,
+        from an index made before stories)."""
+        reader = self.searcher.reader()
+        found = {key for key in keys if isinstance(key, int)}
+        for key in keys:
+            if isinstance(key, str) and ("story", key) in reader:
+                found.update(reader.postings("story", key).all_ids())
+        return found
 
     def _by_date(self, query: wq.Query, allowed: Any, sort: str, limit: int | None) -> Any:
         """The first `limit` matches (None: all), newest or oldest first."""
