@@ -170,9 +170,7 @@ class Compiler:
         # questions about the rainforest: xquad-en MRR@10 0.969 summed, 0.972 so). One
         # that names the entity otherwise scores a share of it, so that the words typed
         # come first (Palmyra: the English articles, then the Arabic ones on تدمر).
-        with_words = qp.AllOf((entity, _scaled(own, 0.0)))
-        otherwise = qp.Term("entities", node.entity, boost=weight * ENTITY_ONLY_SHARE)
-        return qp.BestOf((own, with_words, otherwise))
+        return qp.BestOf((own, entity), alone=(1.0, ENTITY_ONLY_SHARE))
 
     def name(self, node: Name, negated: bool) -> qp.Plan | None:
         own = self.word(node.word, negated)
@@ -258,14 +256,26 @@ def _with_phrase(plan: qp.Plan, words: list[str]) -> qp.Plan:
     """`plan`, where an article that also has `words` as a phrase scores more. The phrase
     matches only where the words do, so it changes the order, never what matches. Only
     for short queries: names; a question's words rarely stand together, and adding
-    their phrase cost 0.002-0.004 MRR@10 on the question sets (scripts/eval.py --quick)."""
+    their phrase cost 0.002-0.004 MRR@10 on the question sets (scripts/eval.py --quick).
+    Stopwords at either end are left out of the phrase (as Solr's `pf` phrase, analysed
+    without stopwords, leaves them): "حساب على" is the word حساب, not a name, and its
+    phrase made Whoosh read the positions of على in every article that has حساب."""
     if not 2 <= len(words) <= MAX_PHRASE_WORDS:
+        return plan
+    words = _without_edge_stopwords(words)
+    if len(words) < 2:
         return plan
     phrases = tuple(
         qp.Phrase(name, tuple(words), boost=_boost(name) * PHRASE_BOOST)
         for name in ("title_exact", "body_exact")
     )
-    return qp.AnyOf((plan, *phrases))
+    return qp.WithBonus(plan, qp.AnyOf(phrases))
+
+
+def _without_edge_stopwords(words: list[str]) -> list[str]:
+    """`words` from the first to the last that is not a stopword (Bank of England keeps its of)."""
+    kept = [number for number, word in enumerate(words) if terms(word, View.STEM)]
+    return words[kept[0] : kept[-1] + 1] if kept else []
 
 
 def _all_of(queries: list[qp.Plan]) -> qp.Plan | None:
@@ -278,6 +288,10 @@ def _scaled(plan: qp.Plan, factor: float) -> qp.Plan:
     """`plan` with every term's and phrase's boost multiplied by `factor` (0: a filter)."""
     if isinstance(plan, (qp.Term, qp.Phrase)):
         return replace(plan, boost=plan.boost * factor)
-    if isinstance(plan, (qp.AllOf, qp.AnyOf, qp.BestOf)):
+    if isinstance(plan, (qp.AllOf, qp.AnyOf)):
         return type(plan)(tuple(_scaled(part, factor) for part in plan.parts))
+    if isinstance(plan, qp.BestOf):
+        return replace(plan, parts=tuple(_scaled(part, factor) for part in plan.parts))
+    if isinstance(plan, qp.WithBonus):
+        return qp.WithBonus(_scaled(plan.part, factor), _scaled(plan.bonus, factor))
     return plan

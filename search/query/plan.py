@@ -49,9 +49,21 @@ class AnyOf(_Node):
 
 @dataclass(frozen=True)
 class BestOf(_Node):
-    """Any part matches; the best part's score counts (a disjunction max)."""
+    """Any part matches; the best part's score counts (a disjunction max). With `alone`
+    (two parts, a factor each), a part that matches where the other does not counts
+    that factor of its score: an entity's articles without the words typed."""
 
     parts: tuple[Plan, ...]
+    alone: tuple[float, float] | None = None
+
+
+@dataclass(frozen=True)
+class WithBonus(_Node):
+    """What `part` matches; where `bonus` matches too, its score is added. `bonus` never
+    widens the matches, so finding them (totals, facets) never has to evaluate it."""
+
+    part: Plan
+    bonus: Plan
 
 
 @dataclass(frozen=True)
@@ -71,7 +83,7 @@ class Nothing(_Node):
     """No document (a wildcard that matches no indexed word)."""
 
 
-Plan = Term | Phrase | AllOf | AnyOf | BestOf | Exclude | Everything | Nothing
+Plan = Term | Phrase | AllOf | AnyOf | BestOf | WithBonus | Exclude | Everything | Nothing
 
 
 def describe(plan: Plan) -> str:
@@ -84,7 +96,10 @@ def describe(plan: Plan) -> str:
         joiner = " AND " if isinstance(plan, AllOf) else " OR "
         return "(" + joiner.join(map(describe, plan.parts)) + ")"
     if isinstance(plan, BestOf):
-        return "DisMax(" + " ".join(map(describe, plan.parts)) + ")"
+        alone = f" alone^{plan.alone[0]},{plan.alone[1]}" if plan.alone else ""
+        return "DisMax(" + " ".join(map(describe, plan.parts)) + alone + ")"
+    if isinstance(plan, WithBonus):
+        return f"({describe(plan.part)} ANDMAYBE {describe(plan.bonus)})"
     if isinstance(plan, Exclude):
         return f"NOT {describe(plan.part)}"
     return "<_>" if isinstance(plan, Everything) else "<null>"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from search.query import Compiler, parse
-from search.query.plan import AllOf, AnyOf, Everything, Exclude, Phrase, Term
+from search.query.plan import AllOf, AnyOf, Everything, Exclude, Phrase, Term, WithBonus
 
 
 def test_words_compile_to_stemmed_fields_with_title_boost() -> None:
@@ -42,10 +42,13 @@ def test_negated_words_are_not_highlighted() -> None:
 
 def test_a_short_query_of_plain_words_gets_its_phrase_as_a_bonus() -> None:
     query = Compiler().compile(parse("supply chain")).query
-    assert isinstance(query, AnyOf)
-    assert query.parts[1:] == (
-        Phrase("title_exact", ("supply", "chain"), boost=2.0),
-        Phrase("body_exact", ("supply", "chain"), boost=1.0),
+    assert isinstance(query, WithBonus)  # adds to the score, never to the matches
+    assert query.part == Compiler().compile(parse("supply AND chain")).query
+    assert query.bonus == AnyOf(
+        (
+            Phrase("title_exact", ("supply", "chain"), boost=2.0),
+            Phrase("body_exact", ("supply", "chain"), boost=1.0),
+        )
     )
 
 
@@ -58,3 +61,14 @@ def test_no_phrase_bonus_for_questions_operators_or_single_words() -> None:
         "supply",
     ):
         assert "_exact" not in str(Compiler().compile(parse(text)).query), text
+
+
+def test_stopwords_at_either_end_are_left_out_of_the_phrase() -> None:
+    def bonus(text: str) -> str:
+        query = Compiler().compile(parse(text)).query
+        return str(query.bonus) if isinstance(query, WithBonus) else ""
+
+    assert bonus("حساب على") == "" and bonus("for new") == ""  # one word that is not a stopword
+    assert '"north korea"' in bonus("the North Korea")
+    assert '"الامم المتحده"' in bonus("الأمم المتحدة حول")
+    assert '"bank of england"' in bonus("Bank of England")  # a stopword inside stays

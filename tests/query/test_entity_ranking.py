@@ -18,5 +18,5 @@ def test_the_words_typed_come_before_the_other_language(sample_engine: Engine) -
 def test_an_article_with_the_words_is_not_scored_for_the_entity_twice() -> None:
     plan = Compiler().compile(expand(parse("Palmyra"), AliasResolver.load())).query
     # The better of the words and the entity where the words are; a share of the entity elsewhere.
-    assert type(plan).__name__ == "BestOf" and len(plan.parts) == 3
-    assert str(plan.parts[2]) == "entities:palmyra^0.5"
+    assert type(plan).__name__ == "BestOf" and len(plan.parts) == 2
+    assert str(plan.parts[1]) == "entities:palmyra" and plan.alone == (1.0, 0.5)

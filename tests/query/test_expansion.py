@@ -43,7 +43,7 @@ def test_multi_word_mention_is_one_alias_and_keeps_the_rest() -> None:
 def test_negated_mentions_exclude_both_languages() -> None:
     query = str(Compiler().compile(expanded("Palmyra -ISIS")).query)
     excluded = query.split("AND NOT", 1)[1]
-    assert "(title:isi^2.0 OR body:isi)" in excluded and "entities:isis^0.5" in excluded
+    assert "(title:isi^2.0 OR body:isi)" in excluded and "entities:isis alone^1.0,0.5" in excluded
 
 
 def test_unlisted_names_expand_by_spelling_key_with_low_weight() -> None:

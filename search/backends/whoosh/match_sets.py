@@ -16,6 +16,8 @@ from whoosh import query as wq
 from whoosh.reading import IndexReader
 from whoosh.searching import Searcher
 
+from search.backends.whoosh.query import AloneShared
+
 
 def matching(searcher: Searcher, query: wq.Query, restrict: set[int] | None = None) -> set[int]:
     """The documents `query` matches (deleted ones excluded), within `restrict` if given."""
@@ -39,8 +41,12 @@ class _MatchSets:
             return self._term(query)
         if isinstance(query, (wq.Or, wq.DisjunctionMax)) and not getattr(query, "minmatch", 0):
             return set().union(*(self.of(part) for part in query.subqueries))
+        if isinstance(query, AloneShared):
+            return self.of(query.a) | self.of(query.b)
         if isinstance(query, wq.And):
             return self._all_of(query.subqueries)
+        if isinstance(query, wq.AndMaybe):
+            return self.of(query.a)  # what it adds to the score never adds a match
         if isinstance(query, wq.Not):
             return self.everything() - self.of(query.query)
         if isinstance(query, wq.Every) and not query.fieldname:

@@ -30,7 +30,17 @@ def to_xapian(plan: qp.Plan) -> xapian.Query:
     if isinstance(plan, qp.AnyOf):
         return xapian.Query(xapian.Query.OP_OR, [to_xapian(part) for part in plan.parts])
     if isinstance(plan, qp.BestOf):
-        return xapian.Query(xapian.Query.OP_MAX, [to_xapian(part) for part in plan.parts])
+        parts = [to_xapian(part) for part in plan.parts]
+        if plan.alone:  # where both match, the better; where one alone, its share
+            first, second = parts
+            parts = [_alone(first, second, plan.alone[0]), _alone(second, first, plan.alone[1])]
+        return xapian.Query(xapian.Query.OP_MAX, parts)
+    if isinstance(plan, qp.WithBonus):
+        # Not OP_AND_MAYBE: over remote shards (xapian-tcpsrv 1.4.22) it left out a phrase
+        # bonus that one database added (tests/backends/cluster/test_same_answers.py).
+        part = to_xapian(plan.part)
+        bonus = xapian.Query(xapian.Query.OP_FILTER, to_xapian(plan.bonus), part)
+        return xapian.Query(xapian.Query.OP_OR, part, bonus)
     if isinstance(plan, qp.Exclude):
         return xapian.Query(xapian.Query.OP_AND_NOT, xapian.Query.MatchAll, to_xapian(plan.part))
     if isinstance(plan, qp.Everything):
@@ -38,6 +48,14 @@ def to_xapian(plan: qp.Plan) -> xapian.Query:
     if isinstance(plan, qp.Nothing):
         return xapian.Query.MatchNothing
     raise TypeError(f"not a query plan node: {plan!r}")
+
+
+def _alone(part: xapian.Query, other: xapian.Query, share: float) -> xapian.Query:
+    """`part`'s score where `other` matches too, else `share` of it."""
+    if share == 1.0:
+        return part
+    with_other = xapian.Query(xapian.Query.OP_AND, part, _boosted(other, 0.0))
+    return xapian.Query(xapian.Query.OP_MAX, with_other, _boosted(part, share))
 
 
 def filter_query(filters: Filters) -> xapian.Query | None:

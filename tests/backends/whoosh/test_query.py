@@ -50,3 +50,18 @@ def test_an_article_matched_by_one_alternative_gets_that_alternative_s_score() -
     assert best["spelling"] == alone["spelling"] < best["word"]
     assert best["word"] == alone["word"]
     assert best["both"] == max(scores(to_whoosh(word))["both"], scores(to_whoosh(spelling))["both"])
+
+
+def test_a_part_matching_alone_scores_its_share() -> None:
+    """An entity's articles without the words typed score half the entity: one pass over
+    both parts, scored as the three-part plan the Xapian backend runs."""
+    word, entity = qp.Term("body", "sellal"), qp.Term("body", "سلال")
+    shared = scores(to_whoosh(qp.BestOf((word, entity), alone=(1.0, 0.5))))
+    of_word, of_entity = scores(to_whoosh(word)), scores(to_whoosh(entity))
+    assert shared["word"] == of_word["word"]
+    assert shared["spelling"] == 0.5 * of_entity["spelling"]
+    assert shared["both"] == max(of_word["both"], of_entity["both"])
+    three_parts = qp.BestOf(
+        (word, qp.AllOf((entity, qp.Term("body", "sellal", boost=0.0))), qp.Term("body", "سلال", boost=0.5))
+    )
+    assert scores(to_whoosh(three_parts)) == shared
