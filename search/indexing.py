@@ -112,7 +112,6 @@ def _write_batch(
     report: IndexReport,
 ) -> None:
     writes: list[Document] = []
-    marks: list[Signed] = []
     reader = backend.reader(generation)
     try:
         texts: dict[str, str] = {}  # content hash -> id, within this batch
@@ -137,17 +136,18 @@ def _write_batch(
                     report.added += 1
                 else:
                     report.updated += 1
-        # A new copy joins the story already in the index (found through its band keys).
+        if not writes:
+            return
+        # A new copy joins the story already in the index (found through its band keys, by
+        # the reader, which goes on seeing the index as it was). Each article is signed and
+        # written in turn, so both read the words of its title and body from one analysis.
         stories = StoryAssigner(lambda bands: reader.articles_with_any("bands", bands, MAX_CANDIDATES))
-        marks = [Signed(doc, _mark(stories, doc)) for doc in writes]
+        writer = backend.writer(generation)
+        with committed(writer):
+            for doc in writes:
+                writer.update(prepare_fields(aliases, Signed(doc, _mark(stories, doc))))
     finally:
         reader.close()
-    if not writes:
-        return
-    writer = backend.writer(generation)
-    with committed(writer):
-        for signed in marks:
-            writer.update(prepare_fields(aliases, signed))
 
 
 @contextmanager

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from itertools import groupby
 from typing import Any
@@ -195,10 +196,17 @@ class WhooshReader:
         return [hit.fields() for hit in self.searcher.search(wq.Term(field, term), limit=count)]
 
     def articles_with_any(self, field: str, terms: list[str], count: int) -> list[dict[str, Any]]:
-        if field not in self.searcher.schema or not terms:
-            return []  # an index made before the field
-        query = wq.Or([wq.Term(field, term) for term in terms])
-        return [hit.fields() for hit in self.searcher.search(query, limit=count)]
+        """Those sharing most of the terms first, counted from the posting lists (a search
+        for an article's band keys cost more than comparing it with what it finds)."""
+        reader = self.searcher.reader()
+        if field not in reader.indexed_field_names() or not terms:
+            return []  # an index made before the field, or without a word in it
+        shared: Counter[int] = Counter()
+        for text in terms:
+            if (field, text) in reader:
+                shared.update(reader.postings(field, text).all_ids())
+        best = sorted(shared.items(), key=lambda item: (-item[1], item[0]))[:count]
+        return [self.searcher.stored_fields(docnum) for docnum, _ in best]
 
     def stored_documents(self) -> Iterator[dict[str, Any]]:
         return self.searcher.all_stored_fields()
