@@ -101,13 +101,14 @@ def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Nod
         return word
     written, is_arabic = tokens[0].text, tokens[0].script == SCRIPT_ARABIC
     keys = aliases.names.query_keys_for(written, is_arabic)
-    # Transliteration is the fallback for names nothing else knows: spelling the
-    # known ones too let wrong spellings outrank their key matches (entity-dev
-    # English->Arabic MRR@10 0.845 -> 0.698, docs/evaluation.md).
-    # A consonant skeleton's keys are a guess (جولدمان: Gladman): the transliteration is tried too.
+    # Transliteration is the fallback for names nothing else knows. A name the table knows
+    # is spelt too, but searched far below its keys (compiler.KNOWN_TRANSLITERATION_BOOST):
+    # at the weight of an unknown name's, wrong spellings outranked the key matches
+    # (entity-dev English->Arabic MRR@10 0.845 -> 0.698, docs/evaluation.md).
+    # A consonant skeleton's keys are a guess (جولدمان: Gladman): not known, so spelt as such.
     known = aliases.names.knows(written, is_arabic)
-    spelt = () if known or not spell else transliterations(written, is_arabic)
-    return Name(word, keys, spelt) if keys or spelt else word
+    spelt = transliterations(written, is_arabic) if spell else ()
+    return Name(word, keys, spelt, known) if keys or spelt else word
 
 
 def transliterations(written: str, is_arabic: bool) -> tuple[str, ...]:

@@ -65,6 +65,7 @@ class Name:
     word: Word
     keys: tuple[str, ...]
     spellings: tuple[str, ...] = ()
+    known: bool = False  # the name table has the word: its keys are the surer way
 
 
 Node = Word | Phrase | Wildcard | Not | And | Or | Alias | Name

@@ -7,6 +7,7 @@ import pytest
 from search import Engine
 from search.aliases.resolver import AliasResolver
 from search.query import Compiler, Name, expand, parse
+from search.query.compiler import KNOWN_TRANSLITERATION_BOOST, NAME_BOOST, TRANSLITERATION_BOOST
 
 # Names that no shipped lexicon file and no name-table entry knows (checked below).
 ARTICLES = [
@@ -110,9 +111,24 @@ def test_a_name_known_only_by_its_skeleton_is_also_spelt() -> None:
     assert isinstance(node, Name) and node.keys and "goldman" in node.spellings
 
 
-def test_a_name_the_table_knows_is_not_spelt() -> None:
-    node = expand(parse("Shaibani"), AliasResolver.load())
-    assert not (isinstance(node, Name) and node.spellings)
+def test_a_name_the_table_knows_is_spelt_far_below_its_keys() -> None:
+    """Its keys are the surer way; its spellings are the fallback where no key matches
+    (البراهمي for Brahmi, Ron for رون: found nothing across the language line before)."""
+    node = expand(parse("Brahmi"), AliasResolver.load())
+    assert isinstance(node, Name) and node.known and node.keys and node.spellings
+
+    class Rare:
+        def prefixed(self, field: str, prefix: str) -> tuple[list[str], bool]:
+            return [], False
+
+        def frequency(self, field: str, word: str) -> tuple[int, int]:
+            return 5, 10_000
+
+    query = str(Compiler(vocabulary=Rare()).compile(node).query)
+    assert f"names:{node.keys[0]}^{NAME_BOOST}" in query
+    spelt = [part for part in query.split() if part.startswith("body:") and "brahmi" not in part]
+    assert spelt and all(part.rstrip(")").endswith(f"^{KNOWN_TRANSLITERATION_BOOST}") for part in spelt)
+    assert KNOWN_TRANSLITERATION_BOOST < TRANSLITERATION_BOOST < NAME_BOOST
 
 
 def test_a_spelling_in_many_articles_is_a_word_not_the_name() -> None:
