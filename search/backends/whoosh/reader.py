@@ -115,7 +115,7 @@ class WhooshReader:
         stored = self.searcher.stored_fields
         return [
             StoredHit(stored(lead), scores[lead], tuple(stored(docnum) for docnum in others[:MAX_SIMILAR]))
-            for lead, *others in groups.values()
+            for lead, *others in (group for group in groups.values() if group)
         ]
 
     def _best(
