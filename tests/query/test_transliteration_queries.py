@@ -7,7 +7,12 @@ import pytest
 from search import Engine
 from search.aliases.resolver import AliasResolver
 from search.query import Compiler, Name, expand, parse
-from search.query.compiler import KNOWN_TRANSLITERATION_BOOST, NAME_BOOST, TRANSLITERATION_BOOST
+from search.query.compiler import (
+    KNOWN_TRANSLITERATION_BOOST,
+    NAME_BOOST,
+    TRANSLITERATION_BOOST,
+    _vowel_variants,
+)
 
 # Names that no shipped lexicon file and no name-table entry knows (checked below).
 ARTICLES = [
@@ -28,6 +33,12 @@ ARTICLES = [
         "title": "النسور يلتقي النواب",
         "body": "التقى رئيس الوزراء النسور النواب لبحث الموازنة.",
         "lang": "ar",
+    },
+    {
+        "id": "en-springer",
+        "title": "Opera row",
+        "body": "The show Jerry Springer - The Opera drew protests outside the theatre.",
+        "lang": "en",
     },
     {
         "id": "en-tim",
@@ -72,6 +83,25 @@ def test_an_english_name_ranks_its_own_language_first(engine: Engine) -> None:
 
 def test_an_arabic_name_finds_its_latin_spelling(engine: Engine) -> None:
     assert [hit.id for hit in engine.search("تيم")] == ["en-tim"]
+
+
+def test_an_arabic_name_finds_a_latin_spelling_one_vowel_from_the_model_s(engine: Engine) -> None:
+    """شبرنغر spells as sprenger, which no article uses; Springer, one vowel away, spells back
+    into شبرنغر, so it is searched."""
+    node = expand(parse("شبرنغر"), AliasResolver.load())
+    assert isinstance(node, Name) and not node.known and "springer" not in node.spellings
+    assert [hit.id for hit in engine.search("شبرنغر")] == ["en-springer"]
+
+
+def test_a_vowel_variant_that_does_not_spell_back_is_not_searched(engine: Engine) -> None:
+    """سلام (peace) spells as salam; no article has it, and none of its vowel variants
+    that articles use (a word like 'slam' would be one) spells back into سلام."""
+    assert engine.search("سلام", lang="en").total == 0
+
+
+def test_vowel_variants() -> None:
+    variants = _vowel_variants("fri")
+    assert {"fry", "frai", "fr", "afri", "free"} - {"free"} <= set(variants) and "fri" not in variants
 
 
 def test_the_spelling_found_is_marked_in_the_snippet(engine: Engine) -> None:
