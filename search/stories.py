@@ -22,7 +22,7 @@ from __future__ import annotations
 import base64
 import functools
 from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -212,10 +212,19 @@ class StoryAssigner:
     def _best(self, doc_id: str, lang: str, values: Signature, bands: tuple[str, ...]) -> str | None:
         """The story of the surest copy (`copies`), the earliest found on a tie."""
         best: tuple[float, str] | None = None
+        for story, other in self._candidates(doc_id, lang, bands):
+            score = copies(values, other)
+            if score and (best is None or score > best[0]):
+                best = (score, story)
+        return best[1] if best else None
+
+    def _candidates(self, doc_id: str, lang: str, bands: tuple[str, ...]) -> Iterator[tuple[str, Signature]]:
+        """(story, signature) of the articles sharing most band keys with this one: this
+        batch's first (it came later than the index), then the index's, each article once."""
         seen: set[str] = {doc_id}
         shared: Counter[str] = Counter()
         entries: dict[str, tuple[str, str, Signature]] = {}
-        for key in bands:  # this batch first: it came later than the index
+        for key in bands:
             for entry in self.buckets.get(key, [])[-BUCKET_TAIL:]:
                 if entry[0] != doc_id:
                     shared[entry[0]] += 1
@@ -223,17 +232,13 @@ class StoryAssigner:
         for other_id, _ in shared.most_common(MAX_CANDIDATES):
             seen.add(other_id)
             _, story, other = entries[other_id]
-            score = copies(values, other)
-            if score and (best is None or score > best[0]):
-                best = (score, story)
-        if self.lookup is not None and bands:
-            for stored in self.lookup(list(bands)):
-                other_id = str(stored.get("id") or "")
-                other = decode(str(stored.get("signature") or ""))
-                if other_id in seen or other is None or stored.get("lang") != lang:
-                    continue
-                seen.add(other_id)
-                score = copies(values, other)
-                if score and (best is None or score > best[0]):
-                    best = (score, str(stored.get("story") or stored.get("content_hash") or other_id))
-        return best[1] if best else None
+            yield story, other
+        if self.lookup is None or not bands:
+            return
+        for stored in self.lookup(list(bands)):
+            other_id = str(stored.get("id") or "")
+            other = decode(str(stored.get("signature") or ""))
+            if other_id in seen or other is None or stored.get("lang") != lang:
+                continue
+            seen.add(other_id)
+            yield str(stored.get("story") or stored.get("content_hash") or other_id), other
