@@ -13,6 +13,7 @@ from search.cli.exits import EXIT_OK
 from search.engine import Engine
 from search.results import Results
 from search.searching import PARAMETERS
+from search.timeline import Timeline
 
 
 def cmd_query(args: argparse.Namespace) -> int:
@@ -53,6 +54,27 @@ def terminal_text(fragment: str, color: bool) -> str:
     return html.unescape(marked)
 
 
+TIMELINE_WIDTH = 30  # characters of the longest bar
+TIMELINE_LINES = 24  # periods shown one per line; over that, only those with matches
+
+
+def timeline_text(timeline: Timeline) -> str:
+    """When the matches were published, a line per period, as the web's chart shows it:
+    bars scaled to the fullest period, the Arabic and English counts beside them."""
+    bars = timeline.bars
+    if len(bars) > TIMELINE_LINES:
+        bars = [bar for bar in bars if bar.total]
+    most = max((bar.total for bar in bars), default=0) or 1
+    lines = [f"published, by {timeline.unit} (dated matches: {timeline.total}):"]
+    for bar in bars:
+        drawn = "█" * max(round(bar.total / most * TIMELINE_WIDTH), 1) if bar.total else ""
+        counts = ", ".join(f"{language} {count}" for language, count in bar.counts.items() if count)
+        lines.append(f"  {bar.period:<10} {drawn} {bar.total}" + (f" ({counts})" if counts else ""))
+    if len(bars) < len(timeline.bars):
+        lines.append(f"  ({len(timeline.bars) - len(bars)} {timeline.unit}s without matches not shown)")
+    return "\n".join(lines)
+
+
 def _print_results(results: Results) -> None:
     color = sys.stdout.isatty()
     if results.message:
@@ -71,6 +93,8 @@ def _print_results(results: Results) -> None:
     if results.collapse and results.stories < results.total:
         folded = f" in {results.stories} {'story' if results.stories == 1 else 'stories'}"
     print(f"{results.total} result(s){folded}, page {results.page} of {pages} ({results.took_ms:.0f} ms)")
+    if results.timeline is not None:
+        print(timeline_text(results.timeline))
     for number, hit in enumerate(results, start=(results.page - 1) * results.limit + 1):
         when = hit.published.date().isoformat() if hit.published else hit.dateline or "undated"
         print(f"\n{number}. {terminal_text(hit.title_html, color)}")

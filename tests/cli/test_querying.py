@@ -83,3 +83,40 @@ def test_bad_options_are_usage_errors(
     except SystemExit as usage:
         code = usage.code
     assert code == EXIT_USAGE and says in capsys.readouterr().err
+
+
+def test_the_plain_text_results_show_when_the_matches_were_published(
+    sample_index: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, _ = run(capsys, "query", "Palmyra", "--index", str(sample_index))
+    with Engine.open(sample_index) as engine:
+        expected = engine.search("Palmyra").timeline
+    assert code == EXIT_OK and expected is not None
+    lines = out.splitlines()
+    start = lines.index(f"published, by {expected.unit} (dated matches: {expected.total}):")
+    shown = lines[start + 1 : start + 1 + len(expected.bars)]
+    for line, bar in zip(shown, expected.bars, strict=True):
+        period, drawn, total = line.split()[:3]
+        assert (period, int(total)) == (bar.period, bar.total) and set(drawn) == {"█"}
+    fullest = max(expected.bars, key=lambda bar: bar.total)
+    assert f"█ {fullest.total} (ar {fullest.counts['ar']}, en {fullest.counts['en']})" in out
+
+
+def test_a_long_timeline_shows_only_its_periods_with_matches() -> None:
+    from datetime import date
+
+    from search.cli.querying import TIMELINE_LINES, timeline_text
+    from search.timeline import Bar, Timeline
+
+    days = [date(2025, 11, day) for day in range(1, 31)]
+    bars = [
+        Bar(day.isoformat(), day, day, {"ar": 2 if day.day % 10 == 0 else 0, "en": 0}, {}) for day in days
+    ]
+    text = timeline_text(Timeline("day", bars))
+    assert len(bars) > TIMELINE_LINES
+    assert text.splitlines()[1:] == [
+        "  2025-11-10 ██████████████████████████████ 2 (ar 2)",
+        "  2025-11-20 ██████████████████████████████ 2 (ar 2)",
+        "  2025-11-30 ██████████████████████████████ 2 (ar 2)",
+        "  (27 days without matches not shown)",
+    ]
