@@ -140,6 +140,8 @@ class WatchedJobs:
                     ) from None
 
     def __getattr__(self, name: str) -> Any:
+        if name == "jobs":  # not set yet (a copy being made): never look it up in itself
+            raise AttributeError(name)
         return getattr(self.jobs, name)  # get, close, cancel_join_thread: the queue's own
 
 

@@ -60,3 +60,16 @@ def test_a_failing_writer_process_fails_the_rebuild_and_the_old_index_serves(
         Engine.rebuild(path, ARTICLES, procs=2, backend="whoosh")
     with Engine.open(path) as engine:
         assert engine.search("تدمر", collapse=False).total == 3
+
+
+def test_the_watched_job_queue_can_be_copied() -> None:
+    """Copying or unpickling makes the object before its attributes: a lookup of a missing
+    attribute must not go looking for it in the queue it does not have yet."""
+    import copy
+    import queue
+
+    from search.backends.whoosh.writer import WatchedJobs
+
+    jobs = queue.Queue()
+    copied = copy.copy(WatchedJobs(jobs, [], "index"))
+    assert copied.jobs is jobs and copied.qsize() == 0
