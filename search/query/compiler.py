@@ -207,8 +207,6 @@ class Compiler:
         if self.vocabulary is None or self.exact:
             return []
         found: list[str] = []
-        if node.known and not KNOWN_TRANSLITERATION_BOOST:
-            return []
         for spelling in node.spellings:
             stems = terms(spelling, View.STEM)
             if len(stems) == 1 and stems[0] not in found and self._used_as_name(stems[0]):
