@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from search.aliases.shipped import shipped_rows
-from search.aliases.transliteration import latin_letters
+from search.aliases.transliteration import LONG_VOWELS, latin_letters
 from search.analysis import arabic
 from search.analysis.english import is_acronym
 
@@ -38,7 +38,6 @@ MIN_SKELETON_LENGTH = 3  # consonants: two (نل, لو) match any short word
 MAX_SKELETON_KEYS = 3  # the commonest Latin names behind one skeleton
 SKELETON_SHARE = 0.25  # and only those named at least a quarter as often as the first
 MEMO_SIZE = 500_000  # words remembered by keys_for (a 100k-article rebuild sees about 400k)
-_SKELETON_VOWELS = str.maketrans("", "", "اويء")
 _SKELETON_FOLDS = str.maketrans("زطقغ", "ستكج")
 # Spelling rules, applied in order to a lowercase ASCII word.
 _SPELLING_RULES = (
@@ -72,7 +71,7 @@ def arabic_skeleton(normalised: str) -> str:
     جايسون and جيسن -> جسن, ليزلي and ليسلي -> لسل, غلازر and جليزر -> جلسر."""
     if not normalised:
         return ""
-    return (normalised[0] + normalised[1:].translate(_SKELETON_VOWELS)).translate(_SKELETON_FOLDS)
+    return (normalised[0] + normalised[1:].translate(LONG_VOWELS)).translate(_SKELETON_FOLDS)
 
 
 @dataclass

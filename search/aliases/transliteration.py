@@ -57,6 +57,14 @@ def arabic_letters(word: str) -> str:
     return "".join(character for character in arabic.normalize(word) if "\u0621" <= character <= "\u064a")
 
 
+LONG_VOWELS = str.maketrans("", "", "اويء")  # the letters spellings of one Arabic name add or leave out
+
+
+def arabic_consonants(word: str) -> str:
+    """An Arabic spelling without its long vowels (شبرنغر, شبرينغر -> شبرنغر)."""
+    return arabic_letters(word).translate(LONG_VOWELS)
+
+
 @dataclass(frozen=True)
 class LetterModel:
     """How likely each letter is after the two before it in a Latin name.

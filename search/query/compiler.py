@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Protocol
 
-from search.aliases.transliteration import arabic_letters, spellings
+from search.aliases.transliteration import arabic_consonants, spellings
 from search.analysis.bilingual import View, terms
 from search.analysis.tokenizer import arabic_share
 from search.query import plan as qp
@@ -226,7 +226,7 @@ class Compiler:
         whose own Arabic spellings give the name back. The English->Arabic model is the
         surer one (Arabic leaves vowels out), so it checks what the other direction guessed."""
         assert self.vocabulary is not None
-        written, own = _consonants(node.word.text), terms(node.word.text, View.STEM)
+        written, own = arabic_consonants(node.word.text), terms(node.word.text, View.STEM)
         if not written or len(own) != 1 or arabic_share(node.word.text) < 1.0:
             return []
         having, articles = self.vocabulary.frequency("body", own[0])
@@ -238,7 +238,7 @@ class Compiler:
                 stems = terms(word, View.STEM)
                 if len(stems) != 1 or stems[0] in found or not self._used_as_name(stems[0]):
                     continue
-                if written in {_consonants(back) for back in spellings(word, True, BACK_SPELLINGS)}:
+                if written in {arabic_consonants(back) for back in spellings(word, True, BACK_SPELLINGS)}:
                     found.append(stems[0])
                     if len(found) == MAX_SPELLINGS:
                         return found
@@ -321,13 +321,6 @@ def _with_phrase(plan: qp.Plan, words: list[str]) -> qp.Plan:
 
 
 VOWELS = "aeiouy"
-LONG_VOWELS = str.maketrans("", "", "اويء")
-
-
-def _consonants(word: str) -> str:
-    """An Arabic spelling without its long vowels, which spellings of one name add or leave
-    out (شبرنغر, شبرينغر)."""
-    return arabic_letters(word).translate(LONG_VOWELS)
 
 
 def _vowel_variants(word: str) -> list[str]:
