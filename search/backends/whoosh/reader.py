@@ -68,20 +68,22 @@ class WhooshReader:
     def _articles(
         self, query: wq.Query, allowed: Any, sort: str, offset: int, window: int
     ) -> list[StoredHit]:
-        searcher = self.searcher
         if sort in ("newest", "oldest"):
             found = self._by_date(query, allowed, sort, window)
         else:
-            # Whoosh's default top-N collector swaps in a "cheaper" matcher as its
-            # threshold rises, and on a multi-segment index that loses hits: a page
-            # missed its best-scoring article. Scoring every match, with no block
-            # skipping and no swaps, is exact (and the one pass that remains).
-            collector: collectors.Collector = collectors.TopCollector(window, usequality=False, replace=0)
-            if allowed is not None:
-                collector = collectors.FilterCollector(collector, allow=allowed)
-            searcher.search_with_collector(query, collector)
-            found = collector.results()
+            found = self._top(query, allowed, window)
         return [StoredHit(hit.fields(), hit.score or 0.0) for hit in found[offset:window]]
+
+    def _top(self, query: wq.Query, allowed: Any, count: int) -> Any:
+        """The `count` best matches, every match scored exactly. Whoosh's default top-N
+        collector swaps in a "cheaper" matcher as its threshold rises, and on a
+        multi-segment index that loses hits: a page missed its best-scoring article.
+        Scoring every match, with no block skipping and no swaps, is exact."""
+        collector: collectors.Collector = collectors.TopCollector(count, usequality=False, replace=0)
+        if allowed is not None:
+            collector = collectors.FilterCollector(collector, allow=allowed)
+        self.searcher.search_with_collector(query, collector)
+        return collector.results()
 
     def _stories(
         self, query: wq.Query, allowed: Any, matched: set[int], sort: str, offset: int, window: int
@@ -128,13 +130,8 @@ class WhooshReader:
             found = self._by_date(query, allowed, sort, depth)
             order = [(score or 0.0, docnum) for docnum, score in found.items()]
             return order, len(order) >= matches
-        collector: collectors.Collector = collectors.TopCollector(depth, usequality=False, replace=0)
-        if allowed is not None:
-            collector = collectors.FilterCollector(collector, allow=allowed)
-        self.searcher.search_with_collector(query, collector)
-        scored = sorted(
-            ((score or 0.0, docnum) for docnum, score in collector.results().items()), key=_best_first
-        )
+        found = self._top(query, allowed, depth)
+        scored = sorted(((score or 0.0, docnum) for docnum, score in found.items()), key=_best_first)
         complete = len(scored) >= matches
         if not complete and scored:
             last = scored[-1][0]
