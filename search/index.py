@@ -86,6 +86,7 @@ def document_fields(
         values["entities"] = ",".join(annotation.entities)
         values["entity_ids"] = ",".join(annotation.entity_ids)
         values["names"] = " ".join(annotation.name_keys)
+        values["consonants"] = " ".join(annotation.consonant_keys)
     if mark is not None:
         values.update(mark.fields())  # story (exact value), bands (keywords), signature (stored)
     return values

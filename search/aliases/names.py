@@ -28,8 +28,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from search.aliases.shipped import shipped_rows
-from search.aliases.transliteration import LONG_VOWELS, latin_letters
-from search.analysis import arabic
+from search.aliases.transliteration import LONG_VOWELS, latin_letters, shipped_transliterator
+from search.analysis import arabic, english
 from search.analysis.english import is_acronym
 
 TABLE_FILE = "wikidata-name-tokens.tsv"
@@ -38,6 +38,7 @@ MIN_SKELETON_LENGTH = 3  # consonants: two (نل, لو) match any short word
 MAX_SKELETON_KEYS = 3  # the commonest Latin names behind one skeleton
 SKELETON_SHARE = 0.25  # and only those named at least a quarter as often as the first
 MEMO_SIZE = 500_000  # words remembered by keys_for (a 100k-article rebuild sees about 400k)
+CONSONANT_MEMO_SIZE = 200_000  # capitalised words remembered by consonant_keys_for
 _SKELETON_FOLDS = str.maketrans("زطقغ", "ستكج")
 # Spelling rules, applied in order to a lowercase ASCII word.
 _SPELLING_RULES = (
@@ -150,6 +151,20 @@ class NameTable:
             or self.skeleton_keys.get(arabic_skeleton(normalised))
             or self.keys_for(written, script_is_arabic)
         )
+
+
+@lru_cache(maxsize=CONSONANT_MEMO_SIZE)
+def consonant_keys_for(written: str) -> tuple[str, ...]:
+    """The consonant keys of the Arabic spellings of a capitalised Latin word, for the
+    index: an English article that says Federer is found by فيدرر, فدرر or فيديرر,
+    whatever the table knows. The surer direction: Latin writes the vowels Arabic
+    leaves out, so the English side is spelt and the Arabic side only reduced
+    (transliteration.consonant_key); not for acronyms and stopwords."""
+    if not written[:1].isupper() or is_acronym(written):
+        return ()
+    if english.is_stopword(written, english.normalize(written)):
+        return ()
+    return tuple(shipped_transliterator().consonant_keys(written))
 
 
 def _sorted(keys_by_form: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:

@@ -1,7 +1,8 @@
 """The alias machinery one index uses: its lexicon, matcher and name table, together.
 
 Index time: `annotate` turns an article's text into entity ids (one per
-confirmed mention, for term frequency) and name keys. Query time: the
+confirmed mention, for term frequency) and name keys (spelling keys, and the
+consonant keys of capitalised Latin words). Query time: the
 matcher and the name table tell query.py what to expand. The fingerprint
 says which lexicon an index was built with, so a changed lexicon is noticed.
 """
@@ -17,7 +18,7 @@ from pathlib import Path
 from search.aliases import lexicon as lexicon_files
 from search.aliases.lexicon import Entity, Lexicon
 from search.aliases.matcher import Matcher, Mention, confirmed
-from search.aliases.names import NameTable, shipped_table
+from search.aliases.names import NameTable, consonant_keys_for, shipped_table
 from search.analysis.bilingual import words_in
 from search.analysis.tokenizer import SCRIPT_ARABIC, SCRIPT_NUMBER
 
@@ -31,6 +32,9 @@ class Annotation:
     entities: tuple[str, ...]  # one id per confirmed mention (term frequency)
     entity_ids: tuple[str, ...]  # each id once, in order of first mention
     name_keys: tuple[str, ...]  # spelling keys of person names (names.py)
+    # The consonant keys of the Arabic spellings of its capitalised Latin words
+    # (names.consonant_keys_for), which an Arabic query's names are reduced to.
+    consonant_keys: tuple[str, ...] = ()
 
 
 class AliasResolver:
@@ -88,6 +92,7 @@ class AliasResolver:
         """
         mentions: list[Mention] = []
         keys: set[str] = set()
+        consonants: set[str] = set()
         names = self.names
         for text in texts:
             words = words_in(text)
@@ -95,10 +100,15 @@ class AliasResolver:
             # Each distinct word once: news text repeats its words, names most of all.
             distinct = {text[start:end]: forms.script for forms, start, end in words}
             for written, script in distinct.items():
-                if script != SCRIPT_NUMBER:
-                    keys.update(names.keys_for(written, script == SCRIPT_ARABIC))
+                if script == SCRIPT_ARABIC:
+                    keys.update(names.keys_for(written, True))
+                elif script != SCRIPT_NUMBER:
+                    keys.update(names.keys_for(written, False))
+                    consonants.update(consonant_keys_for(written))
         counted = [mention.entity for mention in confirmed(mentions)]
-        return Annotation(tuple(counted), tuple(dict.fromkeys(counted)), tuple(sorted(keys)))
+        return Annotation(
+            tuple(counted), tuple(dict.fromkeys(counted)), tuple(sorted(keys)), tuple(sorted(consonants))
+        )
 
 
 def fingerprint(user_files: list[Path] | tuple[Path, ...] = ()) -> str:

@@ -218,7 +218,10 @@ class Compiler:
         if not negated:
             self.result.stem_terms.update(found)
         boost = KNOWN_TRANSLITERATION_BOOST if node.known else TRANSLITERATION_BOOST
-        return [_scaled(_in_fields(("title", "body"), stem), boost) for stem in found]
+        consonants = [key for key in node.consonants if self._used_as_name(key, "consonants")]
+        return [_scaled(_in_fields(("title", "body"), stem), boost) for stem in found] + [
+            qp.Term("consonants", key, boost=boost) for key in consonants
+        ]
 
     def _verified_neighbours(self, node: Name) -> list[str]:
         """When no article uses a spelling of an Arabic name: the English words one vowel from
@@ -244,10 +247,10 @@ class Compiler:
                         return found
         return found
 
-    def _used_as_name(self, stem: str) -> bool:
+    def _used_as_name(self, stem: str, field: str = "body") -> bool:
         """Some article has it, and not so many that it must be a word rather than a name."""
         assert self.vocabulary is not None
-        having, articles = self.vocabulary.frequency("body", stem)
+        having, articles = self.vocabulary.frequency(field, stem)
         return bool(having) and (having <= MIN_COMMON_ARTICLES or having <= MAX_SPELLING_SHARE * articles)
 
     def phrase(self, node: Phrase, negated: bool) -> qp.Plan | None:

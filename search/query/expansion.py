@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from search.aliases.transliteration import spellings
+from search.aliases.names import arabic_key
+from search.aliases.transliteration import MIN_CONSONANTS, consonant_key, spellings
 from search.analysis import arabic, english
 from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
 from search.query.tree import Alias, And, Name, Node, Not, Or, Word
@@ -108,7 +109,15 @@ def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Nod
     # A consonant skeleton's keys are a guess (جولدمان: Gladman): not known, so spelt as such.
     known = aliases.names.knows(written, is_arabic)
     spelt = transliterations(written, is_arabic) if spell else ()
-    return Name(word, keys, spelt, known) if keys or spelt else word
+    consonants = consonant_keys(written) if spell and spelt and is_arabic else ()
+    return Name(word, keys, spelt, known, consonants) if keys or spelt else word
+
+
+def consonant_keys(written: str) -> tuple[str, ...]:
+    """An Arabic word's consonant keys: as written, and with clitics and article off
+    (البراهمي is Brahmi; وفيدرر is Federer)."""
+    found = (consonant_key(written), consonant_key(arabic_key(written)))
+    return tuple(key for key in dict.fromkeys(found) if len(key) >= MIN_CONSONANTS)
 
 
 def transliterations(written: str, is_arabic: bool) -> tuple[str, ...]:

@@ -66,6 +66,9 @@ class Name:
     keys: tuple[str, ...]
     spellings: tuple[str, ...] = ()
     known: bool = False  # the name table has the word: its keys are the surer way
+    # An Arabic name's consonant keys (as written, and without its clitics), which the
+    # index gives the capitalised Latin words whose spellings share them.
+    consonants: tuple[str, ...] = ()
 
 
 Node = Word | Phrase | Wildcard | Not | And | Or | Alias | Name

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from search.aliases.names import NameTable, shipped_table, spelling_key
+from search.aliases.names import NameTable, consonant_keys_for, shipped_table, spelling_key
+from search.aliases.transliteration import consonant_key
 
 
 @pytest.mark.parametrize(
@@ -88,3 +89,21 @@ def test_the_table_knows_a_name_itself_not_its_skeleton() -> None:
     assert table.knows("الشيباني", True) and table.knows("Shaibani", False)
     # جولدمان (Goldman) has a key only through its consonant skeleton, a guess (Gladman).
     assert table.query_keys_for("جولدمان", True) == ("gladman",) and not table.knows("جولدمان", True)
+
+
+def test_a_capitalised_latin_word_gets_the_consonant_keys_of_its_arabic_spellings() -> None:
+    assert consonant_key("فيدرر") in consonant_keys_for("Federer")
+    assert consonant_key("سلال") in consonant_keys_for("Sellal")
+
+
+@pytest.mark.parametrize(
+    ("word", "why"),
+    [
+        ("federer", "a lowercase word is not taken for a name"),
+        ("NATO", "an acronym is not spelt"),
+        ("Which", "a stopword"),
+        ("Leo", "two consonants (ل) would match half the short words of Arabic"),
+    ],
+)
+def test_words_that_get_no_consonant_keys(word: str, why: str) -> None:
+    assert consonant_keys_for(word) == (), why

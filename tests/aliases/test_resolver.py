@@ -22,6 +22,13 @@ def test_name_keys_for_unlisted_names() -> None:
     assert "shibani" in annotation.name_keys
 
 
+def test_consonant_keys_of_capitalised_latin_words_only() -> None:
+    annotation = AliasResolver.load().annotate("Sellal opens the fair", "سلال يفتتح المعرض with Federer")
+    assert {"سلل", "فدرر"} <= set(annotation.consonant_keys)
+    assert "سلل" not in annotation.name_keys  # their own field: the names field's BM25 is unchanged
+    assert AliasResolver.load().annotate("سلال يفتتح المعرض").consonant_keys == ()
+
+
 def test_resolvers_are_shared_by_fingerprint() -> None:
     assert AliasResolver.load() is AliasResolver.load()
     assert AliasResolver.load().fingerprint == fingerprint()

@@ -8,6 +8,7 @@ from search.aliases.transliteration import (
     LetterModel,
     Transliterator,
     arabic_letters,
+    consonant_key,
     latin_letters,
     shipped_transliterator,
 )
@@ -66,3 +67,50 @@ def test_the_letter_model_prefers_letters_names_have() -> None:
 def test_latin_spellings_of_an_arabic_name_have_its_vowels() -> None:
     spelt = shipped_transliterator().to_latin("فيدرر", 8)
     assert spelt[0] == "vidrer" and "vidrr" not in spelt  # the chunk model alone put vidrr first
+
+
+@pytest.mark.parametrize(
+    ("spellings", "key"),
+    [
+        (("فيدرر", "فدرر", "فيديرر"), "فدرر"),  # long vowels go
+        (("غاري", "جاري"), "جر"),  # Gary
+        (("صالح", "سالح"), "سلح"),  # Saleh
+        (("أوكونيل", "اوكونيل"), "كنل"),  # hamza forms fold, then go
+        (("فضيلة", "فضيله", "فضيل"), "فدل"),  # a last ة (Fadhila, Fadila) goes too
+    ],
+)
+def test_spellings_of_one_name_share_a_consonant_key(spellings: tuple[str, ...], key: str) -> None:
+    assert {consonant_key(spelling) for spelling in spellings} == {key}
+
+
+@pytest.mark.parametrize(
+    ("latin", "arabic"),
+    [("Beckham", "بيكهام"), ("Federer", "فيدرر"), ("Khodorkovsky", "خودوركوفسكي"), ("Ronaldo", "رونالدو")],
+)
+def test_a_latin_name_s_consonant_keys_hold_its_arabic_spelling_s(latin: str, arabic: str) -> None:
+    keys = shipped_transliterator().consonant_keys(latin)
+    assert consonant_key(arabic) in keys and len(keys) <= 2
+
+
+def test_consonant_keys_are_the_keys_of_the_likeliest_spellings() -> None:
+    model = Transliterator.from_counts(
+        [
+            ("b", "ب", 10),
+            ("a", "ا", 10),
+            ("a", "ع", 2),
+            ("r", "ر", 10),
+            ("d", "د", 10),
+            ("d", "ض", 3),
+            ("", "ي", 5),
+        ]
+    )
+    # بارد, برد, بيرد, بارض are one key (ض folds into د, long vowels go): the likeliest, first.
+    # The inserted ي writes no consonant, so it is not tried at all; ع is a consonant.
+    assert model.consonant_keys("bard", 2) == ["برد", "بعرد"]
+    assert model.consonant_keys("bad", 2) == ["بعد"]  # بد: two consonants are no key
+    assert model.consonant_keys("da", 1) == []  # too short a word, like to_arabic
+
+
+def test_too_few_consonants_make_no_key() -> None:
+    # Leo: لي, ليو -> ل; one or two consonants match half the short words of Arabic.
+    assert shipped_transliterator().consonant_keys("Leo") == []

@@ -212,6 +212,8 @@ class WhooshReader:
         return self.searcher.doc_count()
 
     def doc_frequency(self, field: str, term: str) -> int:
+        if field not in self.searcher.schema:
+            return 0  # an index built before the field was (consonants): it has none
         return self.searcher.doc_frequency(field, term)
 
     def words_with_prefix(self, field: str, prefix: str) -> Iterator[str]:

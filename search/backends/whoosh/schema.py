@@ -48,6 +48,9 @@ def make_schema() -> fields.Schema:
         entity_ids=fields.STORED,
         # Spelling keys of person names no lexicon lists (aliases/names.py).
         names=fields.KEYWORD(scorable=True),
+        # Consonant keys of the Arabic spellings of capitalised Latin words (names.py), a field
+        # of their own so that the names field's lengths, and its BM25, stay as they were.
+        consonants=fields.KEYWORD(scorable=True),
         # Hash of the text: the same article under two ids (two URLs) is a duplicate.
         content_hash=fields.ID(stored=True),
         # "YYYY-MM" of dated articles: the month facet and filter (facets.py).

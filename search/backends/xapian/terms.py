@@ -30,6 +30,7 @@ PREFIXES = {
     "month": "XM",
     "entities": "E",
     "names": "N",
+    "consonants": "XC",
     "id": "Q",
     "content_hash": "XH",
     "story": "XT",  # the story key of near-duplicates (search/stories.py)
@@ -99,8 +100,9 @@ def document(fields: Mapping[str, Any]) -> xapian.Document:
             doc.add_boolean_term(key_term(name, str(value)))
     for entity in filter(None, str(fields.get("entities") or "").split(",")):
         doc.add_term(term("entities", entity))  # once per mention: BM25 sees how often
-    for key in str(fields.get("names") or "").split():
-        doc.add_term(term("names", key))
+    for name in ("names", "consonants"):
+        for key in str(fields.get(name) or "").split():
+            doc.add_term(term(name, key))
     for key in str(fields.get("bands") or "").split():
         doc.add_boolean_term(term("bands", key))
     doc.add_value(LANG, fields.get("lang") or "")
