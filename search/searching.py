@@ -265,7 +265,7 @@ def run_search(
                 FacetValue(entity.id, entity.label_en, entity.count, entity.id == request.entity)
                 for entity in results.entities
             ]
-    if correct and (results.total == 0 or results.relaxed):
+    if correct and (results.total == 0 or results.relaxed or compiled.guessed):
         results = _corrected(reader, request, tree, results, aliases)
     results.took_ms = (time.perf_counter() - started) * 1000
     return results
@@ -291,7 +291,8 @@ def _corrected(
     results: Results,
     aliases: AliasResolver | None,
 ) -> Results:
-    """Spelling help when a query found nothing or had to relax: search the
+    """Spelling help when a query found nothing, had to relax, or searched a name by a
+    guess (a word the index does not have may be misspelt, not a name): search the
     correction instead if the query found nothing, else offer it."""
     suggestion = suggest(reader, request.query, tree)
     if suggestion is None:

@@ -11,7 +11,8 @@ most frequent word. The suggestion shows the word as the articles write it
 Cost is bounded: at most MAX_SUSPECTS words, distance 2 only for longer words
 and only when distance 1 found nothing, and a shared prefix (the article ال
 included) so the backend reads only a small slice of the term list.
-Runs only when a search found nothing or had to relax (searching.py).
+Runs only when a search found nothing, had to relax, or searched a name by a guess
+(a transliteration or consonant key; searching.py).
 """
 
 from __future__ import annotations

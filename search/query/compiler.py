@@ -71,6 +71,10 @@ class Compiled:
     typed: set[str] = field(default_factory=set)  # exact forms of the words as typed
     notes: list[str] = field(default_factory=list)  # what the reader should know (a cut-down wildcard)
     entities: dict[str, str] = field(default_factory=dict)  # entity id -> the form the query used
+    # A name was also searched by a guess: its spellings in the other script or its consonant
+    # keys. A misspelt word can match that way (الامرييكية: America's consonants), so the
+    # search still offers spelling help.
+    guessed: bool = False
 
 
 class Compiler:
@@ -215,10 +219,11 @@ class Compiler:
                     break
         if not found:
             found = self._verified_neighbours(node)
+        consonants = [key for key in node.consonants if self._used_as_name(key, "consonants")]
         if not negated:
             self.result.stem_terms.update(found)
+            self.result.guessed |= bool(found or consonants)
         boost = KNOWN_TRANSLITERATION_BOOST if node.known else TRANSLITERATION_BOOST
-        consonants = [key for key in node.consonants if self._used_as_name(key, "consonants")]
         return [_scaled(_in_fields(("title", "body"), stem), boost) for stem in found] + [
             qp.Term("consonants", key, boost=boost) for key in consonants
         ]
