@@ -207,26 +207,59 @@ class Compiler:
 
     def transliterations(self, node: Name, negated: bool) -> list[qp.Plan]:
         """The likeliest MAX_SPELLINGS spellings of the name in the other script that some
-        article uses, in the stemmed views (a clitic or the article may be attached)."""
+        article uses, as articles write them (_spelling_terms), and an Arabic name's consonant
+        keys, which the index gives the capitalised Latin words whose spellings share them."""
         if self.vocabulary is None or self.exact:
             return []
         found: list[str] = []
+        written: list[str] = []
+        spelt = 0
         for spelling in node.spellings:
-            stems = terms(spelling, View.STEM)
-            if len(stems) == 1 and stems[0] not in found and self._used_as_name(stems[0]):
-                found.append(stems[0])
-                if len(found) == MAX_SPELLINGS:
+            stems, words = self._spelling_terms(spelling, found, written)
+            if stems or words:
+                found += stems
+                written += words
+                spelt += 1
+                if spelt == MAX_SPELLINGS:
                     break
-        if not found:
+        if not found and not written:
             found = self._verified_neighbours(node)
         consonants = [key for key in node.consonants if self._used_as_name(key, "consonants")]
         if not negated:
             self.result.stem_terms.update(found)
-            self.result.guessed |= bool(found or consonants)
+            self.result.exact_terms.update(written)
+            self.result.guessed |= bool(found or written or consonants)
         boost = KNOWN_TRANSLITERATION_BOOST if node.known else TRANSLITERATION_BOOST
-        return [_scaled(_in_fields(("title", "body"), stem), boost) for stem in found] + [
-            qp.Term("consonants", key, boost=boost) for key in consonants
+        return (
+            [_scaled(_in_fields(("title", "body"), stem), boost) for stem in found]
+            + [_scaled(_in_fields(("title_exact", "body_exact"), word), boost) for word in written]
+            + [qp.Term("consonants", key, boost=boost) for key in consonants]
+        )
+
+    def _spelling_terms(
+        self, spelling: str, stems: list[str], words: list[str]
+    ) -> tuple[list[str], list[str]]:
+        """The terms by which articles write one spelling, not yet in `stems` and `words` and used
+        as a name: its stem, and for an Arabic spelling the stem it has after the article
+        (البراهمي's براهم, where a bare براهمي's ب is taken for a preposition) and the word
+        itself, unstemmed (باسم, whose stem is اسم, "name"). A spelling is one of MAX_SPELLINGS
+        however many of these it has. entity-dev English->Arabic capped Recall@100: politics
+        0.674 -> 0.730, business 0.847 -> 0.870, unseen names 0.365 -> 0.392 (MRR@10 0.230 ->
+        0.304); with the article's stem alone sport fell (0.991 -> 0.977), with both it did not."""
+        own = terms(spelling, View.STEM)
+        if len(own) != 1:
+            return [], []
+        found_stems, found_words = [own[0]], []
+        if arabic_share(spelling) == 1.0:
+            found_stems += terms("ال" + spelling, View.STEM)
+            found_words += terms(spelling, View.EXACT)
+        found_stems = [
+            stem for stem in dict.fromkeys(found_stems) if stem not in stems and self._used_as_name(stem)
         ]
+        found_words = [
+            word for word in found_words if word not in words and self._used_as_name(word, "body_exact")
+        ]
+        return found_stems, found_words
 
     def _verified_neighbours(self, node: Name) -> list[str]:
         """When no article uses a spelling of an Arabic name: the English words one vowel from
