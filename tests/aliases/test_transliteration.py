@@ -75,6 +75,7 @@ def test_latin_spellings_of_an_arabic_name_have_its_vowels() -> None:
         (("فيدرر", "فدرر", "فيديرر"), "فدرر"),  # long vowels go
         (("غاري", "جاري"), "جر"),  # Gary
         (("صالح", "سالح"), "سلح"),  # Saleh
+        (("كاثرين", "كاترين"), "كترن"),  # Catherine: English th is ث or ت
         (("أوكونيل", "اوكونيل"), "كنل"),  # hamza forms fold, then go
         (("فضيلة", "فضيله", "فضيل"), "فدل"),  # a last ة (Fadhila, Fadila) goes too
     ],
