@@ -129,7 +129,7 @@ class NameTable:
             return self.arabic_keys.get(arabic_key(written), ())
         if not written[:1].isupper() or is_acronym(written):
             return ()
-        key = spelling_key(written)
+        key = spelling_key(english.normalize(written))  # Shaibani's is Shaibani
         return (key,) if key in self.latin_keys else ()
 
     def knows(self, written: str, script_is_arabic: bool) -> bool:
@@ -162,9 +162,10 @@ def consonant_keys_for(written: str) -> tuple[str, ...]:
     (transliteration.consonant_key); not for acronyms and stopwords."""
     if not written[:1].isupper() or is_acronym(written):
         return ()
-    if english.is_stopword(written, english.normalize(written)):
+    bare = english.normalize(written)  # Federer's is Federer
+    if english.is_stopword(written, bare):
         return ()
-    return tuple(shipped_transliterator().consonant_keys(written))
+    return tuple(shipped_transliterator().consonant_keys(bare))
 
 
 def _sorted(keys_by_form: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:

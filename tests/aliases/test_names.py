@@ -96,6 +96,15 @@ def test_a_capitalised_latin_word_gets_the_consonant_keys_of_its_arabic_spelling
     assert consonant_key("سلال") in consonant_keys_for("Sellal")
 
 
+def test_a_possessive_is_keyed_as_the_name() -> None:
+    assert (
+        consonant_keys_for("Federer's")
+        == consonant_keys_for("Federer\u2019s")
+        == consonant_keys_for("Federer")
+    )
+    assert shipped_table().keys_for("Shaibani's", script_is_arabic=False) == ("shibani",)
+
+
 @pytest.mark.parametrize(
     ("word", "why"),
     [
