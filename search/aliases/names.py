@@ -37,6 +37,7 @@ MIN_KEY_LENGTH = 4  # shorter keys (ali, omar) collide with too much
 MIN_SKELETON_LENGTH = 3  # consonants: two (نل, لو) match any short word
 MAX_SKELETON_KEYS = 3  # the commonest Latin names behind one skeleton
 SKELETON_SHARE = 0.25  # and only those named at least a quarter as often as the first
+ARTICLE = "ال"
 MEMO_SIZE = 500_000  # words remembered by keys_for (a 100k-article rebuild sees about 400k)
 CONSONANT_MEMO_SIZE = 200_000  # capitalised words remembered by consonant_keys_for
 _SKELETON_FOLDS = str.maketrans("زطقغ", "ستكج")
@@ -100,9 +101,12 @@ class NameTable:
                 continue
             latin_keys.add(key)
             written = arabic.normalize(arabic_name) if arabic_name else ""
-            base = arabic.strip_prefixes(written)
-            if len(base) >= 3 and not arabic.is_stopword(base):
-                keys_by_arabic[base].add(key)
+            # As articles' words are looked up (arabic_key): a bare براهمي loses its ب as a
+            # preposition (راهمي), but after the article it keeps it (البراهمي -> براهمي).
+            after_article = written if written.startswith(ARTICLE) else ARTICLE + written
+            for base in {arabic.strip_prefixes(written), arabic.strip_prefixes(after_article)}:
+                if len(base) >= 3 and not arabic.is_stopword(base):
+                    keys_by_arabic[base].add(key)
             if len(written) >= 3 and not arabic.is_stopword(written):
                 keys_by_written[written].add(key)
                 if len(skeleton := arabic_skeleton(written)) >= MIN_SKELETON_LENGTH:

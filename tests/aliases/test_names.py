@@ -116,3 +116,11 @@ def test_a_possessive_is_keyed_as_the_name() -> None:
 )
 def test_words_that_get_no_consonant_keys(word: str, why: str) -> None:
     assert consonant_keys_for(word) == (), why
+
+
+def test_a_name_starting_with_a_clitic_letter_is_found_after_the_article() -> None:
+    """A bare براهمي loses its ب as a preposition (راهمي); after the article it keeps it.
+    The table is keyed both ways, so an article's البراهمي finds Brahmi too."""
+    table = NameTable.from_rows([("Brahmi", "براهمي")])
+    for written in ("براهمي", "البراهمي", "للبراهمي", "وبراهمي"):
+        assert table.keys_for(written, script_is_arabic=True) == ("brahmi",), written
