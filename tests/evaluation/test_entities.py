@@ -11,6 +11,7 @@ from search.evaluation.entities import (
     PLACES,
     Name,
     ShippedLexicon,
+    _stable_sample,
     domain_of,
     entity_collection,
     first_word_variants,
@@ -189,3 +190,12 @@ def test_unseen_slices_hold_only_unseen_names(collection, shipped: ShippedLexico
         assert len(part.qrels) == 25
         for qid in part.qrels:
             assert not shipped.knows(texts[qid][0]), qid
+
+
+def test_the_unseen_sample_keeps_its_names_when_others_leave_the_pool() -> None:
+    """A name the lexicon learns leaves the unseen pool; the rest of the sample stays."""
+    pool = [Name(f"Name{number}", "en", ((f"name{number}",),), "wikidata") for number in range(200)]
+    before = _stable_sample(pool, 25, "en", "unseen")
+    learnt = before[3]
+    after = _stable_sample([name for name in pool if name is not learnt], 25, "en", "unseen")
+    assert len(after) == 25 and len({name.text for name in before} - {name.text for name in after}) == 1
