@@ -41,6 +41,12 @@ ARTICLES = [
         "lang": "ar",
     },
     {
+        "id": "ar-jendouba",
+        "title": "أمطار غزيرة في الشمال الغربي",
+        "body": "سجلت ولاية جندوبة أمطارا غزيرة يوم الأحد.",
+        "lang": "ar",
+    },
+    {
         "id": "en-springer",
         "title": "Opera row",
         "body": "The show Jerry Springer - The Opera drew protests outside the theatre.",
@@ -68,7 +74,8 @@ def test_the_names_are_unknown_to_the_shipped_aliases() -> None:
     from search.evaluation.entities import ShippedLexicon
 
     shipped = ShippedLexicon()
-    assert not any(shipped.knows(name) for name in ("Sellal", "سلال", "Ensour", "النسور", "تيم", "Bakkoush"))
+    names = ("Sellal", "سلال", "Ensour", "النسور", "تيم", "Bakkoush", "Jendouba")
+    assert not any(shipped.knows(name) for name in names)
 
 
 @pytest.fixture(scope="module", params=["whoosh", "xapian"])
@@ -88,6 +95,11 @@ def test_an_english_name_finds_its_arabic_spelling_after_the_article(engine: Eng
     بكوش's ب is read as a preposition (stem كوش): so the spelling is also searched as the
     article-stem it has after ال."""
     assert [hit.id for hit in engine.search("Bakkoush")] == ["ar-bakkoush"]
+
+
+def test_a_final_a_is_also_searched_as_ta_marbuta(engine: Engine) -> None:
+    """Jendouba spells جندوبا; the article writes جندوبة, whose stem is another word."""
+    assert [hit.id for hit in engine.search("Jendouba")] == ["ar-jendouba"]
 
 
 def test_an_english_name_ranks_its_own_language_first(engine: Engine) -> None:
