@@ -66,9 +66,10 @@ CONSONANT_FOLDS = str.maketrans("زطقغثذظصض", "ستكجتززسد")
 # of training (the names with a key: three consonants or more), the right Arabic spelling's
 # key is first for 0.71 of English names and among the first two for 0.82 (three: 0.86), in
 # 0.1 ms a word; the first ten spellings themselves hold the right one for 0.73, in 1.4 ms
-# (`scripts/build_transliteration_model.py --check`). Three keys raised entity-dev's
-# Arabic->English culture slice (capped Recall@100 0.796 -> 0.832) but put other names' articles
-# first for the Google list's (MRR@10 0.820 -> 0.800), so two.
+# (`scripts/build_transliteration_model.py --check`). Three keys (before ث folded into ت)
+# raised entity-dev's Arabic->English culture slice (capped Recall@100 0.796 -> 0.832) and
+# moved the Google list's MRR@10 0.820 -> 0.800, which rebuilds alone move as much (tied
+# scores); two make a third fewer index terms than three. Worth measuring again with ت.
 CONSONANT_KEYS = 2
 CONSONANT_BEAM = 4  # a beam of 12 finds the same keys, 2.5 times slower
 MIN_CONSONANTS = 3  # two consonants (نل, بت) are half the short words of the language
