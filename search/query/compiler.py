@@ -242,8 +242,8 @@ class Compiler:
         """The terms by which articles write one spelling, not yet in `stems` and `words` and used
         as a name: its stem, and for an Arabic spelling the stem it has after the article
         (البراهمي's براهم, where a bare براهمي's ب is taken for a preposition) and the word
-        itself, unstemmed (باسم, whose stem is اسم, "name"); each also with a final ا or ة
-        swapped (_final_a_forms). A spelling is one of MAX_SPELLINGS
+        itself, unstemmed (باسم, whose stem is اسم, "name"), also with a final ا or ة swapped
+        (_final_a_forms). A spelling is one of MAX_SPELLINGS
         however many of these it has. entity-dev English->Arabic capped Recall@100: politics
         0.674 -> 0.730, business 0.847 -> 0.870, unseen names 0.365 -> 0.392 (MRR@10 0.230 ->
         0.304); with the article's stem alone sport fell (0.991 -> 0.977), with both it did not."""
@@ -252,8 +252,10 @@ class Compiler:
             return [], []
         found_stems, found_words = [own[0]], []
         if arabic_share(spelling) == 1.0:
+            found_stems += terms("ال" + spelling, View.STEM)
+            # The other final -a only as written: the stemmer reads its ة as a suffix, and
+            # the stem of بالمرة (Palmira's بالمرا) is مرة, "time", in every "لأول مرة".
             for written in _final_a_forms(spelling):
-                found_stems += terms(written, View.STEM) + terms("ال" + written, View.STEM)
                 found_words += terms(written, View.EXACT)
         found_stems = [
             stem for stem in dict.fromkeys(found_stems) if stem not in stems and self._used_as_name(stem)
