@@ -37,7 +37,6 @@ MIN_KEY_LENGTH = 4  # shorter keys (ali, omar) collide with too much
 MIN_SKELETON_LENGTH = 3  # consonants: two (نل, لو) match any short word
 MAX_SKELETON_KEYS = 3  # the commonest Latin names behind one skeleton
 SKELETON_SHARE = 0.25  # and only those named at least a quarter as often as the first
-ARTICLE = "ال"
 MEMO_SIZE = 500_000  # words remembered by keys_for (a 100k-article rebuild sees about 400k)
 CONSONANT_MEMO_SIZE = 200_000  # capitalised words remembered by consonant_keys_for
 _SKELETON_FOLDS = str.maketrans("زطقغ", "ستكج")
@@ -103,7 +102,7 @@ class NameTable:
             written = arabic.normalize(arabic_name) if arabic_name else ""
             # As articles' words are looked up (arabic_key): a bare براهمي loses its ب as a
             # preposition (راهمي), but after the article it keeps it (البراهمي -> براهمي).
-            after_article = written if written.startswith(ARTICLE) else ARTICLE + written
+            after_article = written if written.startswith(arabic.ARTICLE) else arabic.ARTICLE + written
             for base in {arabic.strip_prefixes(written), arabic.strip_prefixes(after_article)}:
                 if len(base) >= 3 and not arabic.is_stopword(base):
                     keys_by_arabic[base].add(key)
@@ -163,13 +162,18 @@ def consonant_keys_for(written: str) -> tuple[str, ...]:
     index: an English article that says Federer is found by فيدرر, فدرر or فيديرر,
     whatever the table knows. The surer direction: Latin writes the vowels Arabic
     leaves out, so the English side is spelt and the Arabic side only reduced
-    (transliteration.consonant_key); not for acronyms and stopwords."""
-    if not written[:1].isupper() or is_acronym(written):
+    (transliteration.consonant_key)."""
+    if not may_be_latin_name(written):
         return ()
     bare = english.normalize(written)  # Federer's is Federer
-    if english.is_stopword(written, bare):
-        return ()
     return tuple(shipped_transliterator().consonant_keys(bare))
+
+
+def may_be_latin_name(written: str) -> bool:
+    """A capitalised Latin word that is not an acronym or a stopword: it may be a name."""
+    if not written[:1].isupper() or is_acronym(written):
+        return False
+    return not english.is_stopword(written, english.normalize(written))
 
 
 def _sorted(keys_by_form: dict[str, set[str]]) -> dict[str, tuple[str, ...]]:

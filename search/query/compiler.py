@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from search.aliases.transliteration import arabic_consonants, spellings
+from search.analysis.arabic import ARTICLE
 from search.analysis.bilingual import View, terms
 from search.analysis.tokenizer import arabic_share
 from search.query import plan as qp
@@ -243,16 +244,16 @@ class Compiler:
         as a name: its stem, and for an Arabic spelling the stem it has after the article
         (البراهمي's براهم, where a bare براهمي's ب is taken for a preposition) and the word
         itself, unstemmed (باسم, whose stem is اسم, "name"), also with a final ا or ة swapped
-        (_final_a_forms). A spelling is one of MAX_SPELLINGS
-        however many of these it has. entity-dev English->Arabic capped Recall@100: politics
-        0.674 -> 0.730, business 0.847 -> 0.870, unseen names 0.365 -> 0.392 (MRR@10 0.230 ->
-        0.304); with the article's stem alone sport fell (0.991 -> 0.977), with both it did not."""
+        (_final_a_forms). A spelling is one of MAX_SPELLINGS however many of these it has.
+        entity-dev English->Arabic capped Recall@100: politics 0.674 -> 0.730, business 0.847 ->
+        0.870, unseen names 0.365 -> 0.392 (MRR@10 0.230 -> 0.304); with the article's stem
+        alone sport fell (0.991 -> 0.977), with both it did not."""
         own = terms(spelling, View.STEM)
         if len(own) != 1:
             return [], []
         found_stems, found_words = [own[0]], []
         if arabic_share(spelling) == 1.0:
-            found_stems += terms("ال" + spelling, View.STEM)
+            found_stems += terms(ARTICLE + spelling, View.STEM)
             # The other final -a only as written: the stemmer reads its ة as a suffix, and
             # the stem of بالمرة (Palmira's بالمرا) is مرة, "time", in every "لأول مرة".
             for written in _final_a_forms(spelling):

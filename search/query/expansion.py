@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from search.aliases.names import arabic_key
+from search.aliases.names import arabic_key, may_be_latin_name
 from search.aliases.transliteration import MIN_CONSONANTS, consonant_key, spellings
-from search.analysis import arabic, english
+from search.analysis import arabic
 from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
 from search.query.tree import Alias, And, Name, Node, Not, Or, Word
 
@@ -129,8 +129,6 @@ def transliterations(written: str, is_arabic: bool) -> tuple[str, ...]:
         if arabic.is_stopword(arabic.normalize(written)):
             return ()
         return spellings(written, False, TRANSLITERATIONS)
-    if not written[:1].isupper() or english.is_acronym(written):
-        return ()
-    if english.is_stopword(written, english.normalize(written)):
+    if not may_be_latin_name(written):
         return ()
     return spellings(written, True, TRANSLITERATIONS)
