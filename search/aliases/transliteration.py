@@ -28,6 +28,10 @@ from search.analysis import arabic
 
 MODEL_FILE = "transliteration-chunks.tsv"
 LETTERS_FILE = "transliteration-latin-letters.tsv"  # letter trigrams of Latin names
+# Marks, in the model file, a chunk pair that begins a word. A word's start is spelt apart:
+# Arabic words never start with a vowel letter alone, so Omar starts with ع and Ollie with
+# او, where the same o inside a word is و or nothing.
+START = "^"
 # How much the Latin letter model counts against the chunk model when spelling Arabic in
 # Latin: on the held-out pairs, 0 puts the right spelling in the first ten for 0.374 of
 # Arabic names, 0.5 for 0.414, 1 for 0.405.
@@ -42,7 +46,9 @@ MAX_ARABIC_CHUNK = 2  # "ال" -> "al"
 BEAM = 12
 CHOICES = 4
 MIN_SHARE = 0.02  # and only spellings that write a chunk at least this often (sch is never ز)
-MIN_LETTERS = 3  # two-letter words (Al, Bo) spell into too many real words
+# Two-letter words (Al, Bo) spell into too many real words, and are too many real words:
+# ليو spelt le and li found every French title, and its Leo sank (entity-dev).
+MIN_LETTERS = 3
 MAX_LETTERS = 20  # longer "names" are not names; the search stays bounded
 
 
@@ -58,6 +64,7 @@ def arabic_letters(word: str) -> str:
 
 
 LONG_VOWELS = str.maketrans("", "", "اويء")  # the letters spellings of one Arabic name add or leave out
+WORD_INITIAL_CONSONANTS = ("و", "ي")
 # Letters that spellings of one name swap: غاري/جاري (Gary), صالح/سالح (Saleh), ذكي/زكي (Zaki),
 # كاثرين/كاترين (Catherine). On the held-out pairs ث folded into ت or into س keys as well
 # (0.822 in the first two); English th is written either ث or ت, so ت.
@@ -76,9 +83,13 @@ CONSONANT_BEAM = 4  # a beam of 12 finds the same keys, 2.5 times slower
 MIN_CONSONANTS = 3  # two consonants (نل, بت) are half the short words of the language
 
 
-def arabic_consonants(word: str) -> str:
-    """An Arabic spelling without its long vowels (شبرنغر, شبرينغر -> شبرنغر)."""
-    return arabic_letters(word).translate(LONG_VOWELS)
+def arabic_consonants(word: str, starts_word: bool = True) -> str:
+    """An Arabic spelling without its long vowels (شبرنغر, شبرينغر -> شبرنغر). A word's first
+    و or ي stays: no Arabic word starts with a vowel, so there they are W and Y (والاس,
+    Wallace -> ولس; ياسر, Yasser -> يسر), where a key without them would be too short."""
+    letters = arabic_letters(word)
+    kept = letters[:1] if starts_word and letters[:1] in WORD_INITIAL_CONSONANTS else ""
+    return kept + letters[len(kept) :].translate(LONG_VOWELS)
 
 
 def consonant_key(word: str) -> str:
@@ -90,8 +101,8 @@ def consonant_key(word: str) -> str:
     return _folded_consonants(word).removesuffix("ه")
 
 
-def _folded_consonants(letters: str) -> str:
-    return arabic_consonants(letters).translate(CONSONANT_FOLDS)
+def _folded_consonants(letters: str, starts_word: bool = True) -> str:
+    return arabic_consonants(letters, starts_word).translate(CONSONANT_FOLDS)
 
 
 @dataclass(frozen=True)
@@ -144,39 +155,74 @@ class LetterModel:
         return self.unseen.get(context, math.log(1 / ALPHABET))
 
 
+Spellings = tuple[tuple[str, float], ...]  # (chunk written, log p), likeliest first
+
+
+@dataclass(frozen=True)
+class Chunks:
+    """What each source chunk is written as: at the start of a word, and anywhere else."""
+
+    anywhere: dict[str, Spellings]
+    first: dict[str, Spellings]
+
+    def spellings(self, chunk: str, at_start: bool) -> Spellings:
+        return (self.first if at_start else self.anywhere).get(chunk, ())
+
+
 @dataclass(frozen=True)
 class Transliterator:
     """Chunk-pair log probabilities, indexed by the chunk each direction reads, and
     the letter model that judges Latin spellings."""
 
-    from_latin: dict[str, tuple[tuple[str, float], ...]]  # Latin chunk -> (Arabic chunk, log p)
-    from_arabic: dict[str, tuple[tuple[str, float], ...]]  # Arabic chunk -> (Latin chunk, log p)
+    from_latin: Chunks  # Latin chunk -> (Arabic chunk, log p)
+    from_arabic: Chunks  # Arabic chunk -> (Latin chunk, log p)
     latin_letters: LetterModel | None = None
     # Latin chunk -> (consonant key of its Arabic chunks, log p of the likeliest), for consonant_keys.
-    to_consonants: dict[str, tuple[tuple[str, float], ...]] = field(default_factory=dict)
+    to_consonants: Chunks = field(default_factory=lambda: Chunks({}, {}))
 
     @classmethod
     def from_counts(
         cls, rows: Iterable[tuple[str, str, float]], latin_letters: LetterModel | None = None
     ) -> Transliterator:
-        """From (Latin chunk, Arabic chunk, expected count) rows; joint probabilities."""
+        """From (Latin chunk, Arabic chunk, expected count) rows; joint probabilities. A Latin
+        chunk that begins with START is the pair at a word's start."""
         rows = [row for row in rows if row[2] > 0]
         total = sum(count for _, _, count in rows)
-        from_latin: dict[str, list[tuple[str, float]]] = defaultdict(list)
-        from_arabic: dict[str, list[tuple[str, float]]] = defaultdict(list)
+        starts = sum(count for latin, _, count in rows if latin.startswith(START))
+        # A letter never seen starting a word (ظ of ظريف, after pruning) starts one with its
+        # spellings elsewhere, at the odds of a chunk pair being a word's first. Longer chunks
+        # do not: us -> وس inside a word made Usman's first spelling وسمان, and without the
+        # fallback for them the right spelling was first for 0.392 of held-out English names
+        # instead of 0.381. A model without word starts reads every chunk alike.
+        share = math.log(starts / total) if starts else 0.0
+        tables: dict[tuple[bool, bool], dict[str, list[tuple[str, float]]]] = defaultdict(
+            lambda: defaultdict(list)
+        )
         for latin, arabic_chunk, count in rows:
             log_p = math.log(count / total)
-            from_latin[latin].append((arabic_chunk, log_p))
-            from_arabic[arabic_chunk].append((latin, log_p))
-        chosen = _choices(from_latin)
-        return cls(chosen, _choices(from_arabic), latin_letters, _consonant_choices(chosen))
+            at_start = latin.startswith(START)
+            latin = latin.removeprefix(START)
+            tables[True, at_start][latin].append((arabic_chunk, log_p))
+            tables[False, at_start][arabic_chunk].append((latin, log_p))
+        for from_latin in (True, False):
+            first = tables[from_latin, True]
+            for chunk, pairs in tables[from_latin, False].items():
+                if chunk not in first and (len(chunk) == 1 or not starts):
+                    first[chunk] = [(written, log_p + share) for written, log_p in pairs]
+
+        def chunks(from_latin: bool) -> Chunks:
+            return Chunks(_choices(tables[from_latin, False]), _choices(tables[from_latin, True]))
+
+        chosen = chunks(True)
+        keys = Chunks(_consonant_choices(chosen.anywhere, False), _consonant_choices(chosen.first, True))
+        return cls(chosen, chunks(False), latin_letters, keys)
 
     def to_arabic(self, word: str, count: int = 10) -> list[str]:
         """The `count` likeliest Arabic spellings of a Latin word, best first."""
         letters = latin_letters(word)
         if not MIN_LETTERS <= len(letters) <= MAX_LETTERS:
             return []
-        return _spell(letters, self.from_latin, MAX_LATIN_CHUNK, count, insertions=True)
+        return _spell(letters, self.from_latin, MAX_LATIN_CHUNK, count, insertions=True, shortest=MIN_LETTERS)
 
     def consonant_keys(self, word: str, count: int = CONSONANT_KEYS) -> list[str]:
         """The `count` likeliest consonant keys of a Latin word's Arabic spellings, best first.
@@ -201,11 +247,17 @@ class Transliterator:
         if not MIN_LETTERS <= len(letters) <= MAX_LETTERS:
             return []
         return _spell(
-            letters, self.from_arabic, MAX_ARABIC_CHUNK, count, insertions=False, judge=self.latin_letters
+            letters,
+            self.from_arabic,
+            MAX_ARABIC_CHUNK,
+            count,
+            insertions=False,
+            judge=self.latin_letters,
+            shortest=MIN_LETTERS,
         )
 
 
-def _choices(table: dict[str, list[tuple[str, float]]]) -> dict[str, tuple[tuple[str, float], ...]]:
+def _choices(table: dict[str, list[tuple[str, float]]]) -> dict[str, Spellings]:
     """Per chunk, its CHOICES likeliest spellings among those with at least MIN_SHARE of its uses."""
     chosen = {}
     for chunk, pairs in table.items():
@@ -216,16 +268,15 @@ def _choices(table: dict[str, list[tuple[str, float]]]) -> dict[str, tuple[tuple
     return chosen
 
 
-def _consonant_choices(
-    from_latin: dict[str, tuple[tuple[str, float], ...]],
-) -> dict[str, tuple[tuple[str, float], ...]]:
+def _consonant_choices(from_latin: dict[str, Spellings], at_start: bool) -> dict[str, Spellings]:
     """`from_latin` with each Arabic chunk as its consonant key; chunks that share a key
-    keep the likeliest's probability, and an inserted chunk that is only a long vowel goes."""
+    keep the likeliest's probability, and an inserted chunk that is only a long vowel goes.
+    `at_start`: the chunks begin a word (its first و or ي is a consonant)."""
     table = {}
     for latin, pairs in from_latin.items():
         keys: dict[str, float] = {}
         for written, log_p in pairs:
-            key = _folded_consonants(written)  # a chunk's ه is not a name's last letter
+            key = _folded_consonants(written, at_start)  # a chunk's ه is not a name's last letter
             if latin or key:
                 keys[key] = max(keys.get(key, -math.inf), log_p)
         table[latin] = tuple(sorted(keys.items(), key=lambda pair: -pair[1]))
@@ -234,24 +285,25 @@ def _consonant_choices(
 
 def _spell(
     letters: str,
-    table: dict[str, tuple[tuple[str, float], ...]],
+    table: Chunks,
     longest: int,
     count: int,
     insertions: bool,
     judge: LetterModel | None = None,
     beam: int = BEAM,
+    shortest: int = 1,
 ) -> list[str]:
     """Beam search over chunkings of `letters`, left to right.
 
     `insertions`: the empty source chunk may write a letter (Latin has no letter for
-    some Arabic ones: Ali -> علي), never twice in a row. `judge`: a letter model of the
-    target script, weighted LETTERS_WEIGHT. A spelling reached by several chunkings
-    keeps its best score.
+    some Arabic ones: Ali -> علي), never twice in a row. The first chunk, or a letter
+    inserted before it, is read from the table's word-start spellings. `judge`: a
+    letter model of the target script, weighted LETTERS_WEIGHT. A spelling reached by
+    several chunkings keeps its best score; one shorter than `shortest` is not offered.
     """
     # beams[i]: (score, spelling, last step inserted) having read letters[:i]
     beams: list[dict[tuple[str, bool], float]] = [{} for _ in range(len(letters) + 1)]
     beams[0][("", False)] = 0.0
-    inserted = table.get("", ()) if insertions else ()
     for position in range(len(letters) + 1):
         here = beams[position]
         if len(here) > beam:
@@ -260,14 +312,16 @@ def _spell(
         if position == len(letters):
             break
         # Insertions first: they stay at this position, so their results join its beam.
-        for (spelling, was_inserted), score in list(here.items()):
-            if was_inserted:
-                continue
-            for written, log_p in inserted:
-                _keep(here, (spelling + written, True), score + log_p)
-        for (spelling, _), score in here.items():
+        if insertions:
+            for (spelling, was_inserted), score in list(here.items()):
+                if was_inserted:
+                    continue
+                for written, log_p in table.spellings("", at_start=position == 0):
+                    _keep(here, (spelling + written, True), score + log_p)
+        for (spelling, was_inserted), score in here.items():
+            at_start = position == 0 and not was_inserted  # a Latin chunk may write nothing (ع -> "")
             for size in range(1, min(longest, len(letters) - position) + 1):
-                for written, log_p in table.get(letters[position : position + size], ()):
+                for written, log_p in table.spellings(letters[position : position + size], at_start):
                     if judge is not None:
                         log_p += LETTERS_WEIGHT * judge.score(spelling, written)
                     _keep(beams[position + size], (spelling + written, False), score + log_p)
@@ -275,7 +329,7 @@ def _spell(
     for (spelling, _), score in beams[-1].items():
         if judge is not None:
             score += LETTERS_WEIGHT * judge.end(spelling)
-        if spelling and score > best.get(spelling, -math.inf):
+        if len(spelling) >= shortest and score > best.get(spelling, -math.inf):
             best[spelling] = score
     return [spelling for spelling, _ in sorted(best.items(), key=lambda item: -item[1])[:count]]
 
