@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from search.aliases.transliteration import arabic_consonants, spellings
+from search.analysis import arabic, english
 from search.analysis.arabic import ARTICLE
 from search.analysis.bilingual import View, terms
 from search.analysis.tokenizer import arabic_share
@@ -18,6 +19,9 @@ ENTITY_BOOST = 1.0  # an article that names the entity in another language
 # that an article with the word ranks above one that only names the entity.
 WEAK_ENTITY_BOOST = 0.1
 ENTITY_ONLY_SHARE = 0.5  # of the entity's weight, for an article without the words typed
+# An entity's other-script forms that tag an article only beside a surer form (Liverpool,
+# also the city): the articles that write them alone, searched as words, below the entity.
+HELD_BACK_BOOST = 0.2
 NAME_BOOST = 0.3  # spelling-key matches rank below exact and curated ones
 # A name's machine transliteration (transliteration.py): less sure than a spelling key.
 TRANSLITERATION_BOOST = 0.2
@@ -184,7 +188,9 @@ class Compiler:
         if not negated:
             self.result.entities.setdefault(node.entity, node.form)
         weight = WEAK_ENTITY_BOOST if node.weak else ENTITY_BOOST
-        entity = qp.Term("entities", node.entity, boost=weight)
+        entity: qp.Plan = qp.Term("entities", node.entity, boost=weight)
+        if held_back := self._held_back_forms(node, negated):
+            entity = qp.BestOf((entity, _scaled(held_back, HELD_BACK_BOOST)))
         if own is None:
             return entity
         # An article with the words typed scores the better of words and entity, not
@@ -194,6 +200,25 @@ class Compiler:
         # that names the entity otherwise scores a share of it, so that the words typed
         # come first (Palmyra: the English articles, then the Arabic ones on تدمر).
         return qp.BestOf((own, entity), alone=(1.0, ENTITY_ONLY_SHARE))
+
+    def _held_back_forms(self, node: Alias, negated: bool) -> qp.Plan | None:
+        """The entity's other-script forms that tag no article alone, as written: Liverpool
+        for ليفربول finds the English articles that never write "Liverpool FC". As written,
+        not stemmed: السوداني (al-Sudani) stems to Sudan. A one-word form that is a stopword
+        (IS, for ISIS, is indexed as "is") or that more than one article in twenty uses is a
+        word there, and is left out."""
+        if self.vocabulary is None:
+            return None
+        found = []
+        for form in node.held_back:
+            words = terms(form, View.EXACT)
+            if len(words) == 1 and (_is_stopword(words[0]) or not self._used_as_name(words[0], "body_exact")):
+                continue
+            if plan := _phrase_in(("title_exact", "body_exact"), words):
+                found.append(plan)
+                if not negated:
+                    self.result.exact_terms.update(words)
+        return qp.AnyOf(tuple(found)) if len(found) > 1 else (found[0] if found else None)
 
     def name(self, node: Name, negated: bool) -> qp.Plan | None:
         own = self.word(node.word, negated)
@@ -305,6 +330,11 @@ class Compiler:
             self.result.exact_terms.update(words)
         fields = ("title_exact",) if node.field == "title" else ("title_exact", "body_exact")
         return _phrase_in(fields, words)
+
+
+def _is_stopword(word: str) -> bool:
+    """An indexed word (lowercase, normalised) that is a stopword in either language."""
+    return word in english.stopwords() or arabic.is_stopword(word)
 
 
 def _only_exclusions(compiled: qp.Plan | None) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from search.aliases.lexicon import form_key, is_arabic_form
 from search.aliases.names import arabic_key, may_be_latin_name
 from search.aliases.transliteration import MIN_CONSONANTS, consonant_key, spellings
 from search.analysis import arabic
@@ -80,7 +81,8 @@ def _expand_words(words: list[Word], aliases: AliasResolver, alone: bool = False
             # the entity may not be the one meant (سول, Johnson), and an article may name
             # another bearer of the name, whom the entity does not tag.
             own = tuple(_name_or_word(word, aliases, spell=False) for word in words[first : last + 1])
-            alias = Alias(own, mention.entity, mention.form, weak=mention.common_word)
+            held_back = () if mention.common_word else _held_back(aliases, mention.entity, mention.form)
+            alias = Alias(own, mention.entity, mention.form, mention.common_word, held_back)
         for index in range(first, last + 1):
             covered.setdefault(index, alias)
     nodes: list[Node] = []
@@ -92,6 +94,20 @@ def _expand_words(words: list[Word], aliases: AliasResolver, alone: bool = False
         elif not nodes or nodes[-1] is not covered[index]:
             nodes.append(covered[index])
     return nodes
+
+
+def _held_back(aliases: AliasResolver, entity_id: str, typed: str) -> tuple[str, ...]:
+    """The entity's ambiguous forms in the other script, but for those whose common-word
+    sense dominates (كان, "was", for the Africa Cup of Nations would find every article)."""
+    entity = aliases.entity(entity_id)
+    if entity is None:
+        return ()
+    other = entity.en if is_arabic_form(typed) else entity.ar
+    return tuple(
+        form
+        for form in other
+        if (key := form_key(form)) in entity.ambiguous and key not in entity.common_words
+    )
 
 
 def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Node:

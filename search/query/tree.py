@@ -54,6 +54,10 @@ class Alias:
     # A form whose common-word sense comes first (القاعدة: "the base"), typed alone: the
     # entity is searched too, ranked below the articles that have the word.
     weak: bool = False
+    # The entity's forms in the other script that tag an article only beside a surer form
+    # (Liverpool, also the city; أمازون, also the river): the articles that use them alone
+    # are not tagged, so they are searched as words, below the entity.
+    held_back: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,90 @@
+"""An entity's forms that tag an article only beside a surer form (Liverpool, also the city)
+are searched as words when the entity is typed in the other language, below the entity."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from search import Engine
+from search.aliases.resolver import AliasResolver
+from search.query import Alias, And, expand, parse
+
+ARTICLES = [
+    {
+        "id": "ar-liverpool",
+        "title": "ليفربول يفوز على إيفرتون",
+        "body": "فاز ليفربول على جاره إيفرتون بهدفين في الدوري الإنجليزي الممتاز.",
+        "lang": "ar",
+    },
+    {
+        # "Liverpool" alone: the lexicon tags it only beside a surer form (it is also the city).
+        "id": "en-liverpool",
+        "title": "Liverpool beat Everton",
+        "body": "Liverpool beat their neighbours Everton 2-0 in the Premier League on Saturday.",
+        "lang": "en",
+    },
+    {
+        "id": "en-liverpool-fc",
+        "title": "Liverpool FC sign a striker",
+        "body": "Liverpool FC have signed a striker from Lyon. Liverpool paid a club record fee.",
+        "lang": "en",
+    },
+    {
+        "id": "en-is",
+        "title": "Markets rally",
+        "body": "The market is up and the pound is strong, which is good news for exporters.",
+        "lang": "en",
+    },
+    {
+        "id": "ar-isis",
+        "title": "هجوم لداعش في البادية",
+        "body": "شن تنظيم داعش هجوما على مواقع الجيش في البادية السورية.",
+        "lang": "ar",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Iterator[Engine]:
+    path = tmp_path_factory.mktemp(f"held-back-{backend}") / "index"
+    Engine.rebuild(path, ARTICLES, procs=1, backend=backend)
+    with Engine.open(path) as opened:
+        yield opened
+
+
+def test_the_arabic_name_finds_english_articles_that_write_the_held_back_form(engine: Engine) -> None:
+    found = [hit.id for hit in engine.search("ليفربول")]
+    # The Arabic article first (the word typed), then the English one tagged with the club,
+    # then the one that only says "Liverpool", which no form tags alone.
+    assert found == ["ar-liverpool", "en-liverpool-fc", "en-liverpool"]
+    assert [hit.id for hit in engine.search("ليفربول", lang="en")] == ["en-liverpool-fc", "en-liverpool"]
+
+
+def test_a_held_back_form_that_is_a_stopword_is_not_searched(engine: Engine) -> None:
+    # ISIS's English form "IS" is held back, and indexed as the word "is".
+    assert [hit.id for hit in engine.search("داعش")] == ["ar-isis"]
+
+
+def test_the_held_back_form_is_marked_in_the_snippet(engine: Engine) -> None:
+    hit = next(hit for hit in engine.search("ليفربول", lang="en") if hit.id == "en-liverpool")
+    assert "<mark>Liverpool</mark>" in str(hit.snippet)
+
+
+@pytest.mark.parametrize(
+    ("text", "held_back"),
+    [
+        ("ليفربول", ("Liverpool",)),  # the English form is also the city
+        ("Liverpool FC", ()),  # the Arabic forms tag articles on their own
+        ("الخليل", ()),
+        ("Hebron", ("الخليل",)),  # الخليل is also the name Khalil
+        ("القاعدة", ()),  # typed alone, its common-word sense comes first: searched weakly
+    ],
+)
+def test_an_alias_holds_the_entity_s_held_back_forms_in_the_other_script(
+    text: str, held_back: tuple[str, ...]
+) -> None:
+    node = expand(parse(text), AliasResolver.load())
+    alias = node.children[0] if isinstance(node, And) else node  # two words are a run of one
+    assert isinstance(alias, Alias) and alias.held_back == held_back
