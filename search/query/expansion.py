@@ -8,6 +8,7 @@ phrases and fields are never expanded.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from search.aliases.lexicon import form_key, is_arabic_form
@@ -22,6 +23,8 @@ if TYPE_CHECKING:
 
 # Spellings in the other script generated per name; the compiler searches those articles use.
 TRANSLITERATIONS = 8
+# The Arabic article as English writes it apart from a name: al-Rantisi, El-Baradei.
+LATIN_ARTICLES = frozenset({"al", "el"})
 
 
 def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
@@ -114,6 +117,11 @@ def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Nod
     """The word, or a Name with its spelling keys, or failing those (and if `spell`)
     its transliterations."""
     tokens = list(tokenize(word.text))
+    if len(tokens) == 2 and tokens[0].text.casefold() in LATIN_ARTICLES and tokens[1].script != SCRIPT_ARABIC:
+        # al-Rantisi: the name is the word after the article, and the compiler also searches
+        # its Arabic spellings after ال (الرنتيسي). The word as typed stays what is matched.
+        name = _name_or_word(Word(tokens[1].text, word.field), aliases, spell)
+        return replace(name, word=word) if isinstance(name, Name) else word
     if len(tokens) != 1:
         return word
     written, is_arabic = tokens[0].text, tokens[0].script == SCRIPT_ARABIC

@@ -58,6 +58,12 @@ ARTICLES = [
         "body": "The young baker Tim won the national prize for bread.",
         "lang": "en",
     },
+    {
+        "id": "ar-rantisi",
+        "title": "تشييع الرنتيسي في غزة",
+        "body": "شيع الآلاف الرنتيسي في غزة بعد مقتله في غارة على سيارته.",
+        "lang": "ar",
+    },
     *(
         {
             "id": f"ar-filler-{n}",
@@ -74,7 +80,7 @@ def test_the_names_are_unknown_to_the_shipped_aliases() -> None:
     from search.evaluation.entities import ShippedLexicon
 
     shipped = ShippedLexicon()
-    names = ("Sellal", "سلال", "Ensour", "النسور", "تيم", "Bakkoush", "Jendouba")
+    names = ("Sellal", "سلال", "Ensour", "النسور", "تيم", "Bakkoush", "Jendouba", "Rantisi", "الرنتيسي")
     assert not any(shipped.knows(name) for name in names)
 
 
@@ -95,6 +101,13 @@ def test_an_english_name_finds_its_arabic_spelling_after_the_article(engine: Eng
     بكوش's ب is read as a preposition (stem كوش): so the spelling is also searched as the
     article-stem it has after ال."""
     assert [hit.id for hit in engine.search("Bakkoush")] == ["ar-bakkoush"]
+
+
+def test_a_name_after_the_article_written_apart_is_spelt_too(engine: Engine) -> None:
+    """al-Rantisi is two words to the tokenizer, al and Rantisi; the name is the second, and
+    its spelling رنتيسي is also searched after ال, as articles write it."""
+    assert [hit.id for hit in engine.search("al-Rantisi")] == ["ar-rantisi"]
+    assert [hit.id for hit in engine.search("El-Rantisi")] == ["ar-rantisi"]
 
 
 def test_a_final_a_is_also_searched_as_ta_marbuta(engine: Engine) -> None:
