@@ -71,9 +71,10 @@ WORD_INITIAL_CONSONANTS = ("و", "ي")
 CONSONANT_FOLDS = str.maketrans("زطقغثذظصض", "ستكجتززسد")
 # Consonant keys of a Latin name: the likeliest few. On the 5 % of development pairs held out
 # of training (the names with a key: three consonants or more), the right Arabic spelling's
-# key is first for 0.71 of English names and among the first two for 0.82 (three: 0.86), in
-# 0.1 ms a word; the first ten spellings themselves hold the right one for 0.73, in 1.4 ms
-# (`scripts/build_transliteration_model.py --check`). Three keys (before ث folded into ت)
+# key is first for 0.73 of English names and among the first two for 0.83 (three: 0.86), in
+# 0.1 ms a word; the first ten spellings themselves hold the right one for 0.77, in 1.4 ms
+# (`scripts/build_transliteration_model.py --check`, the model with word starts; before
+# them 0.71, 0.82 and 0.73). Three keys (before ث folded into ت)
 # raised entity-dev's Arabic->English culture slice (capped Recall@100 0.796 -> 0.832) and
 # moved the Google list's MRR@10 0.820 -> 0.800, which rebuilds alone move as much (tied
 # scores). With ث folded into ت, three keys found nothing more (every slice's capped recall
