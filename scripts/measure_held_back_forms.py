@@ -19,15 +19,13 @@ measures the search with no held-back forms searched (as before they were).
 from __future__ import annotations
 
 import argparse
-import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 from search import Engine
 from search.aliases.lexicon import Lexicon, form_key
 from search.evaluation.entities import MIN_RELEVANT, Name, entity_collection, judge, judge_arabic_words
-from search.index import IndexStore
+from search.evaluation.systems import corpus_index
 from search.query import expansion
 
 DEPTH = 100
@@ -64,20 +62,18 @@ def main() -> None:
     if args.without:
         expansion._held_back = lambda *_: ()  # type: ignore[attr-defined]
     collection = entity_collection(args.data)
-    with tempfile.TemporaryDirectory(prefix="measure-held-back-") as scratch:
-        folder = args.index or Path(scratch) / "index"
-        if not IndexStore(folder).exists():
-            print(f"indexing {len(collection.documents):,} articles into {folder}", file=sys.stderr)
-            Engine.rebuild(folder, collection.documents)
-        with Engine.open(folder) as engine:
-            names = list(held_back_names(engine.aliases.lexicon))
-            judge(names, collection.documents)
-            names = [name for name in names if len(name.relevant) >= MIN_RELEVANT]
-            recall: dict[str, list[float]] = {"en": [], "ar": []}
-            for name in names:
-                hits = engine.search(name.text, limit=DEPTH, lang=name.target, match="any", collapse=False)
-                found = {hit.id for hit in hits}
-                recall[name.target].append(len(found & name.relevant) / min(DEPTH, len(name.relevant)))
+    with (
+        corpus_index(collection.documents, args.index, "measure-held-back-") as folder,
+        Engine.open(folder) as engine,
+    ):
+        names = list(held_back_names(engine.aliases.lexicon))
+        judge(names, collection.documents)
+        names = [name for name in names if len(name.relevant) >= MIN_RELEVANT]
+        recall: dict[str, list[float]] = {"en": [], "ar": []}
+        for name in names:
+            hits = engine.search(name.text, limit=DEPTH, lang=name.target, match="any", collapse=False)
+            found = {hit.id for hit in hits}
+            recall[name.target].append(len(found & name.relevant) / min(DEPTH, len(name.relevant)))
     for target, arrow in (("en", "Arabic -> English"), ("ar", "English -> Arabic")):
         scores = recall[target]
         print(f"{arrow}: {len(scores)} entities, capped Recall@{DEPTH} {sum(scores) / len(scores):.3f}")

@@ -25,7 +25,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import tempfile
 import time
 from datetime import date
 from pathlib import Path
@@ -34,6 +33,7 @@ from search import Engine
 from search.aliases.transliteration import spellings
 from search.backends import Filters, backend_of, get_backend
 from search.evaluation.entities import entity_collection
+from search.evaluation.systems import corpus_index
 from search.index import IndexStore
 from search.query import Compiler, Name, expand, parse
 from search.query import plan as qp
@@ -66,11 +66,7 @@ def main() -> None:
     parser.add_argument("--index", type=Path, help="keep the corpus index here (built if missing)")
     args = parser.parse_args()
     collection = entity_collection(args.data)
-    with tempfile.TemporaryDirectory(prefix="measure-transliteration-") as scratch:
-        folder = args.index or Path(scratch) / "index"
-        if not IndexStore(folder).exists():
-            print(f"indexing {len(collection.documents):,} articles into {folder}", file=sys.stderr)
-            Engine.rebuild(folder, collection.documents)
+    with corpus_index(collection.documents, args.index, "measure-transliteration-") as folder:
         generation = IndexStore(folder).current()
         assert generation is not None
         reader = get_backend(backend_of(generation)).reader(generation)

@@ -8,7 +8,10 @@ analysed words over both fields, unboosted, as a plain setup would be.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -19,6 +22,7 @@ from whoosh.analysis import Analyzer
 from search.backends import DEFAULT_BACKEND, BackendUnavailableError, get_backend
 from search.engine import Engine
 from search.evaluation import baselines
+from search.index import IndexStore
 
 Record = Mapping[str, Any]
 
@@ -31,6 +35,19 @@ class System(Protocol):
     def search(self, text: str, limit: int, lang: str | None = None) -> list[str]: ...
 
     def close(self) -> None: ...
+
+
+@contextmanager
+def corpus_index(records: Iterable[Record], folder: Path | None, prefix: str) -> Iterator[Path]:
+    """An index of `records` in `folder`, built if it has none (kept for the next run of a
+    measuring script), or in a temporary folder that goes when done."""
+    with tempfile.TemporaryDirectory(prefix=prefix) as scratch:
+        folder = folder or Path(scratch) / "index"
+        if not IndexStore(folder).exists():
+            records = list(records)
+            print(f"indexing {len(records):,} articles into {folder}", file=sys.stderr)
+            Engine.rebuild(folder, records)
+        yield folder
 
 
 class ProjectSystem:
