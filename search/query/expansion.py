@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from search.aliases.lexicon import form_key, is_arabic_form
 from search.aliases.names import arabic_key, may_be_latin_name
 from search.aliases.transliteration import MIN_CONSONANTS, consonant_key, spellings
-from search.analysis import arabic
+from search.analysis import arabic, english
 from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
 from search.query.tree import Alias, And, Name, Node, Not, Or, Word
 
@@ -155,4 +155,5 @@ def transliterations(written: str, is_arabic: bool) -> tuple[str, ...]:
         return spellings(written, False, TRANSLITERATIONS)
     if not may_be_latin_name(written):
         return ()
-    return spellings(written, True, TRANSLITERATIONS)
+    # Sellal's is Sellal (spelt with its s, it was سيلالس), as the index's keys read it.
+    return spellings(english.normalize(written), True, TRANSLITERATIONS)
