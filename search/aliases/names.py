@@ -165,8 +165,9 @@ def consonant_keys_for(written: str) -> tuple[str, ...]:
     (transliteration.consonant_key)."""
     if not may_be_latin_name(written):
         return ()
-    bare = english.normalize(written)  # Federer's is Federer
-    return tuple(shipped_transliterator().consonant_keys(bare))
+    # The model reads the word as spoken (latin_sounds): Federer's is Federer, and Sa'ad's
+    # apostrophe is its ع.
+    return tuple(shipped_transliterator().consonant_keys(written))
 
 
 def may_be_latin_name(written: str) -> bool:

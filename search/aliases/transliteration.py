@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import heapq
 import math
+import re
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
@@ -27,6 +28,9 @@ from search.aliases.shipped import shipped_rows
 from search.analysis import arabic
 
 MODEL_FILE = "transliteration-chunks.tsv"
+APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bf\u02bb`", "'"))  # ’ ‘ ʿ ʻ ` as '
+POSSESSIVE = re.compile(r"'s$|\u2019s$")
+INNER_APOSTROPHE = re.compile(r"'+")
 LETTERS_FILE = "transliteration-latin-letters.tsv"  # letter trigrams of Latin names
 # Marks, in the model file, a chunk pair that begins a word. A word's start is spelt apart:
 # Arabic words never start with a vowel letter alone, so Omar starts with ع and Ollie with
@@ -37,7 +41,7 @@ START = "^"
 # Arabic names, 0.5 for 0.414, 1 for 0.405.
 LETTERS_WEIGHT = 0.5
 SMOOTHING = 0.1  # added to every letter trigram's count
-ALPHABET = 27  # a-z and the end of the word
+ALPHABET = 28  # a-z, the apostrophe, and the end of the word
 MAX_LATIN_CHUNK = 3  # "sch" -> ش; the chunk shapes must match the build script's
 MAX_ARABIC_CHUNK = 2  # "ال" -> "al"
 # Partial spellings kept per position, and spellings of one chunk tried (the likeliest).
@@ -56,6 +60,15 @@ def latin_letters(word: str) -> str:
     """A Latin word as the model reads it: lowercase a-z only (O'Connell -> oconnell, Élodie -> elodie)."""
     folded = unicodedata.normalize("NFKD", word.casefold())
     return "".join(character for character in folded if "a" <= character <= "z")
+
+
+def latin_sounds(word: str) -> str:
+    """A Latin word as the model spells it: its letters (latin_letters), with an apostrophe
+    between two letters kept, as ': in names from Arabic it writes ع or ء (Sa'ad -> سعد,
+    Isma'il -> إسماعيل), elsewhere nothing (O'Brien). A possessive goes (Sellal's -> sellal)."""
+    folded = POSSESSIVE.sub("", unicodedata.normalize("NFKD", word.casefold())).translate(APOSTROPHES)
+    kept = "".join(character for character in folded if "a" <= character <= "z" or character == "'")
+    return INNER_APOSTROPHE.sub("'", kept.strip("'"))
 
 
 def arabic_letters(word: str) -> str:
@@ -220,10 +233,15 @@ class Transliterator:
 
     def to_arabic(self, word: str, count: int = 10) -> list[str]:
         """The `count` likeliest Arabic spellings of a Latin word, best first."""
-        letters = latin_letters(word)
+        letters = latin_sounds(word)
         if not MIN_LETTERS <= len(letters) <= MAX_LETTERS:
             return []
-        return _spell(letters, self.from_latin, MAX_LATIN_CHUNK, count, insertions=True, shortest=MIN_LETTERS)
+        spelt = _spell(
+            letters, self.from_latin, MAX_LATIN_CHUNK, count, insertions=True, shortest=MIN_LETTERS
+        )
+        if not spelt and "'" in letters:  # an apostrophe before a chunk the model never saw after one
+            return self.to_arabic(letters.replace("'", ""), count)
+        return spelt
 
     def consonant_keys(self, word: str, count: int = CONSONANT_KEYS) -> list[str]:
         """The `count` likeliest consonant keys of a Latin word's Arabic spellings, best first.
@@ -231,31 +249,30 @@ class Transliterator:
         The beam runs over keys, not spellings: Federer's فيدرر, فدرر and فيديرر are one
         state (فدرر), so a small beam finds the likeliest keys fast enough for every
         capitalised word of every English article (index time, names.py)."""
-        letters = latin_letters(word)
+        letters = latin_sounds(word)
         if not MIN_LETTERS <= len(letters) <= MAX_LETTERS:
             return []
         spelt = _spell(
             letters, self.to_consonants, MAX_LATIN_CHUNK, count, insertions=True, beam=CONSONANT_BEAM
         )
+        if not spelt and "'" in letters:  # Ze'evi: no chunk the model knows starts 'e
+            return self.consonant_keys(letters.replace("'", ""), count)
         keys = dict.fromkeys(key.removesuffix("ه") for key in spelt)
         # Not only when the first is long enough: a name whose likeliest key is short may have
         # its right one second (keeping only those: 0.822 -> 0.813 right in the first two).
         return [key for key in keys if len(key) >= MIN_CONSONANTS]
 
     def to_latin(self, word: str, count: int = 10) -> list[str]:
-        """The `count` likeliest Latin spellings (lowercase) of an Arabic word, best first."""
+        """The `count` likeliest Latin spellings (lowercase) of an Arabic word, best first;
+        without apostrophes, as the index's words are (sa'ad is saad there)."""
         letters = arabic_letters(word)
         if not MIN_LETTERS <= len(letters) <= MAX_LETTERS:
             return []
-        return _spell(
-            letters,
-            self.from_arabic,
-            MAX_ARABIC_CHUNK,
-            count,
-            insertions=False,
-            judge=self.latin_letters,
-            shortest=MIN_LETTERS,
+        spelt = _spell(
+            letters, self.from_arabic, MAX_ARABIC_CHUNK, 2 * count, insertions=False, judge=self.latin_letters
         )
+        plain = (spelling.replace("'", "") for spelling in spelt)
+        return list(dict.fromkeys(spelling for spelling in plain if len(spelling) >= MIN_LETTERS))[:count]
 
 
 def _choices(table: dict[str, list[tuple[str, float]]]) -> dict[str, Spellings]:

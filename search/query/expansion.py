@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from search.aliases.lexicon import form_key, is_arabic_form
 from search.aliases.names import arabic_key, may_be_latin_name
 from search.aliases.transliteration import MIN_CONSONANTS, consonant_key, spellings
-from search.analysis import arabic, english
+from search.analysis import arabic
 from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
 from search.query.tree import Alias, And, Name, Node, Not, Or, Word
 
@@ -155,5 +155,6 @@ def transliterations(written: str, is_arabic: bool) -> tuple[str, ...]:
         return spellings(written, False, TRANSLITERATIONS)
     if not may_be_latin_name(written):
         return ()
-    # Sellal's is Sellal (spelt with its s, it was سيلالس), as the index's keys read it.
-    return spellings(english.normalize(written), True, TRANSLITERATIONS)
+    # The model drops a possessive (Sellal's: spelt with its s, it was سيلالس) and reads an
+    # apostrophe as the ع it often writes (Sa'ad: سعد), as the index's keys do.
+    return spellings(written, True, TRANSLITERATIONS)
