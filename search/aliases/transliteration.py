@@ -25,11 +25,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from search.aliases.shipped import shipped_rows
-from search.analysis import arabic
+from search.analysis import arabic, english
 
 MODEL_FILE = "transliteration-chunks.tsv"
 APOSTROPHES = str.maketrans(dict.fromkeys("\u2019\u2018\u02bf\u02bb`", "'"))  # ’ ‘ ʿ ʻ ` as '
-POSSESSIVE = re.compile(r"'s$|\u2019s$")
 INNER_APOSTROPHE = re.compile(r"'+")
 LETTERS_FILE = "transliteration-latin-letters.tsv"  # letter trigrams of Latin names
 # Marks, in the model file, a chunk pair that begins a word. A word's start is spelt apart:
@@ -66,7 +65,7 @@ def latin_sounds(word: str) -> str:
     """A Latin word as the model spells it: its letters (latin_letters), with an apostrophe
     between two letters kept, as ': in names from Arabic it writes ع or ء (Sa'ad -> سعد,
     Isma'il -> إسماعيل), elsewhere nothing (O'Brien). A possessive goes (Sellal's -> sellal)."""
-    folded = POSSESSIVE.sub("", unicodedata.normalize("NFKD", word.casefold())).translate(APOSTROPHES)
+    folded = unicodedata.normalize("NFKD", english.without_possessive(word.casefold())).translate(APOSTROPHES)
     kept = "".join(character for character in folded if "a" <= character <= "z" or character == "'")
     return INNER_APOSTROPHE.sub("'", kept.strip("'"))
 

@@ -37,12 +37,18 @@ def normalize(word: str) -> str:
     Syria's -> syria, U.S. -> us, al-Sharaa's -> sharaa (the tokenizer already
     split al- off).
     """
-    word = fold(word)
-    if word.endswith(_POSSESSIVES):
-        word = word[:-2]
-    elif word.endswith(_APOSTROPHES):  # plural possessive: "officials'"
-        word = word[:-1]
+    word = without_possessive(fold(word))
     return word.replace(".", "").replace("'", "").replace("\u2019", "")
+
+
+def without_possessive(word: str) -> str:
+    """Syria's -> Syria, officials' -> officials; the transliteration model reads the
+    apostrophes that remain (Sa'ad)."""
+    if word.endswith(_POSSESSIVES):
+        return word[:-2]
+    if word.endswith(_APOSTROPHES):  # plural possessive: "officials'"
+        return word[:-1]
+    return word
 
 
 @lru_cache(maxsize=1)
