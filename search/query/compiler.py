@@ -6,7 +6,6 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from search.aliases.transliteration import arabic_consonants, spellings
-from search.analysis import arabic, english
 from search.analysis.arabic import ARTICLE
 from search.analysis.bilingual import View, terms
 from search.analysis.tokenizer import arabic_share
@@ -333,8 +332,8 @@ class Compiler:
 
 
 def _is_stopword(word: str) -> bool:
-    """An indexed word (lowercase, normalised) that is a stopword in either language."""
-    return word in english.stopwords() or arabic.is_stopword(word)
+    """A word the stemmed views leave out (Bank of England's of; IS, indexed as "is")."""
+    return not terms(word, View.STEM)
 
 
 def _only_exclusions(compiled: qp.Plan | None) -> bool:
@@ -430,7 +429,7 @@ def _vowel_variants(word: str) -> list[str]:
 
 def _without_edge_stopwords(words: list[str]) -> list[str]:
     """`words` from the first to the last that is not a stopword (Bank of England keeps its of)."""
-    kept = [number for number, word in enumerate(words) if terms(word, View.STEM)]
+    kept = [number for number, word in enumerate(words) if not _is_stopword(word)]
     return words[kept[0] : kept[-1] + 1] if kept else []
 
 
