@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from typing import Protocol
 
 from search.aliases.transliteration import arabic_consonants, spellings
+from search.analysis import arabic, english
 from search.analysis.arabic import ARTICLE
 from search.analysis.bilingual import View, terms
 from search.analysis.tokenizer import arabic_share
@@ -205,13 +206,15 @@ class Compiler:
         for ليفربول finds the English articles that never write "Liverpool FC". As written,
         not stemmed: السوداني (al-Sudani) stems to Sudan. A one-word form that is a stopword
         (IS, for ISIS, is indexed as "is") or that more than one article in twenty uses is a
-        word there, and is left out."""
+        word there, and is left out. Only a stopword as written: فورد (Ford) reads as ف + ورد
+        to the stemmed views, but as a word it is the name."""
         if self.vocabulary is None:
             return None
         found = []
         for form in node.held_back:
             words = terms(form, View.EXACT)
-            if len(words) == 1 and (_is_stopword(words[0]) or not self._used_as_name(words[0], "body_exact")):
+            one_word = len(words) == 1
+            if one_word and (_function_word(words[0]) or not self._used_as_name(words[0], "body_exact")):
                 continue
             if plan := _phrase_in(("title_exact", "body_exact"), words):
                 found.append(plan)
@@ -334,6 +337,12 @@ class Compiler:
 def _is_stopword(word: str) -> bool:
     """A word the stemmed views leave out (Bank of England's of; IS, indexed as "is")."""
     return not terms(word, View.STEM)
+
+
+def _function_word(word: str) -> bool:
+    """An indexed word (lowercase, normalised) on either stopword list as written, not read as
+    a conjunction before one (فورد is not ف + ورد here)."""
+    return word in english.stopwords() or word in arabic.stopwords()
 
 
 def _only_exclusions(compiled: qp.Plan | None) -> bool:
