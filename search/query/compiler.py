@@ -220,7 +220,32 @@ class Compiler:
                 found.append(plan)
                 if not negated:
                     self.result.exact_terms.update(words)
+        for form, keys in node.capitalised:
+            if plan := self._capitalised_form(form, keys, negated):
+                found.append(plan)
         return qp.AnyOf(tuple(found)) if len(found) > 1 else (found[0] if found else None)
+
+    def _capitalised_form(self, form: str, keys: tuple[str, ...], negated: bool) -> qp.Plan | None:
+        """A Latin form that is a common word first (arsenal), in the articles that also have a
+        capitalised word of its consonant keys: the index keys only capitalised words, so that
+        is nearly always the name. The word alone would find every arsenal of weapons, and the
+        key alone every name of the same consonants (Guardian's جردن is Jordan's too)."""
+        assert self.vocabulary is not None
+        words = terms(form, View.EXACT)
+        found = [key for key in keys if self._used_as_name(key, "consonants")]
+        if len(words) != 1 or _function_word(words[0]) or not found:
+            return None
+        if not self.vocabulary.frequency("body_exact", words[0])[0]:
+            return None
+        if not negated:
+            self.result.exact_terms.update(words)
+        named = [qp.Term("consonants", key) for key in found]
+        return qp.AllOf(
+            (
+                _in_fields(("title_exact", "body_exact"), words[0]),
+                named[0] if len(named) == 1 else qp.AnyOf(tuple(named)),
+            )
+        )
 
     def name(self, node: Name, negated: bool) -> qp.Plan | None:
         own = self.word(node.word, negated)

@@ -12,7 +12,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from search.aliases.lexicon import form_key, is_arabic_form
-from search.aliases.names import arabic_key, may_be_latin_name
+from search.aliases.names import arabic_key, consonant_keys_for, may_be_latin_name
 from search.aliases.transliteration import MIN_CONSONANTS, consonant_key, spellings
 from search.analysis import arabic
 from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
@@ -84,8 +84,10 @@ def _expand_words(words: list[Word], aliases: AliasResolver, alone: bool = False
             # the entity may not be the one meant (سول, Johnson), and an article may name
             # another bearer of the name, whom the entity does not tag.
             own = tuple(_name_or_word(word, aliases, spell=False) for word in words[first : last + 1])
-            held_back = () if mention.common_word else _held_back(aliases, mention.entity, mention.form)
-            alias = Alias(own, mention.entity, mention.form, mention.common_word, held_back)
+            held_back, capitalised = (
+                ((), ()) if mention.common_word else _held_back(aliases, mention.entity, mention.form)
+            )
+            alias = Alias(own, mention.entity, mention.form, mention.common_word, held_back, capitalised)
         for index in range(first, last + 1):
             covered.setdefault(index, alias)
     nodes: list[Node] = []
@@ -99,18 +101,35 @@ def _expand_words(words: list[Word], aliases: AliasResolver, alone: bool = False
     return nodes
 
 
-def _held_back(aliases: AliasResolver, entity_id: str, typed: str) -> tuple[str, ...]:
+def _held_back(
+    aliases: AliasResolver, entity_id: str, typed: str
+) -> tuple[tuple[str, ...], tuple[tuple[str, tuple[str, ...]], ...]]:
     """The entity's ambiguous forms in the other script, but for those whose common-word
-    sense dominates (كان, "was", for the Africa Cup of Nations would find every article)."""
+    sense dominates (كان, "was", for the Africa Cup of Nations would find every article);
+    and, typed in Arabic, its one-word Latin forms whose common-word sense dominates, with
+    the consonant keys the index gives them where capitalised (Arsenal: رسنل). Arabic has
+    no capitals, so its common-word forms have no such way in."""
     entity = aliases.entity(entity_id)
     if entity is None:
-        return ()
-    other = entity.en if is_arabic_form(typed) else entity.ar
-    return tuple(
+        return (), ()
+    typed_in_arabic = is_arabic_form(typed)
+    other = entity.en if typed_in_arabic else entity.ar
+    held_back = tuple(
         form
         for form in other
         if (key := form_key(form)) in entity.ambiguous and key not in entity.common_words
     )
+    if not typed_in_arabic:
+        return held_back, ()
+    capitalised = (
+        (form, keys)
+        for form in other
+        if form_key(form) in entity.common_words
+        and " " not in form.strip()
+        and may_be_latin_name(form)
+        and (keys := consonant_keys_for(form))
+    )
+    return held_back, tuple(capitalised)
 
 
 def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Node:

@@ -58,6 +58,11 @@ class Alias:
     # (Liverpool, also the city; أمازون, also the river): the articles that use them alone
     # are not tagged, so they are searched as words, below the entity.
     held_back: tuple[str, ...] = ()
+    # The entity's Latin forms that are common words first (Arsenal, arsenal), with the
+    # consonant keys the index gives them where they are capitalised: typed in Arabic, the
+    # entity is also searched in the articles that have the word and a capitalised word of
+    # one of those keys, below the entity.
+    capitalised: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
 
 @dataclass(frozen=True)

@@ -50,6 +50,19 @@ ARTICLES = [
         "body": "أعلنت فورد خفض إنتاج السيارات في مصانعها بسبب تراجع المبيعات.",
         "lang": "ar",
     },
+    {
+        # "Arsenal" alone is the common word first (arsenal-fc's "~Arsenal" in the lexicon).
+        "id": "en-arsenal",
+        "title": "Henry double sinks Fulham",
+        "body": "Thierry Henry scored twice as Arsenal beat Fulham 3-0 at Highbury on Saturday.",
+        "lang": "en",
+    },
+    {
+        "id": "en-arsenal-weapons",
+        "title": "Inspectors report",
+        "body": "The inspectors said the army's arsenal of rockets had been moved before the visit.",
+        "lang": "en",
+    },
 ]
 
 
@@ -78,6 +91,11 @@ def test_a_held_back_form_read_as_conjunction_and_stopword_is_still_searched(eng
     assert [hit.id for hit in engine.search("Ford", lang="ar")] == ["ar-ford"]
 
 
+def test_a_common_word_form_crosses_where_it_is_written_as_a_name(engine: Engine) -> None:
+    # The club's English article says only "Arsenal"; the other has the word arsenal.
+    assert [hit.id for hit in engine.search("آرسنال", lang="en")] == ["en-arsenal"]
+
+
 def test_the_held_back_form_is_marked_in_the_snippet(engine: Engine) -> None:
     hit = next(hit for hit in engine.search("ليفربول", lang="en") if hit.id == "en-liverpool")
     assert "<mark>Liverpool</mark>" in str(hit.snippet)
@@ -97,6 +115,28 @@ def test_the_held_back_form_is_marked_in_the_snippet(engine: Engine) -> None:
 def test_an_alias_holds_the_entity_s_held_back_forms_in_the_other_script(
     text: str, held_back: tuple[str, ...]
 ) -> None:
+    alias = _alias(text)
+    assert alias.held_back == held_back
+
+
+@pytest.mark.parametrize(
+    ("text", "capitalised"),
+    [
+        ("آرسنال", ("Arsenal",)),  # the common word arsenal comes first
+        ("Arsenal FC", ()),  # typed in English: Arabic has no capitals to tell the name by
+        ("ليفربول", ()),  # a held-back form, searched as written
+    ],
+)
+def test_an_alias_typed_in_arabic_holds_the_entity_s_common_word_latin_forms(
+    text: str, capitalised: tuple[str, ...]
+) -> None:
+    alias = _alias(text)
+    assert tuple(form for form, _ in alias.capitalised) == capitalised
+    assert all(keys for _, keys in alias.capitalised)
+
+
+def _alias(text: str) -> Alias:
     node = expand(parse(text), AliasResolver.load())
     alias = node.children[0] if isinstance(node, And) else node  # two words are a run of one
-    assert isinstance(alias, Alias) and alias.held_back == held_back
+    assert isinstance(alias, Alias)
+    return alias
