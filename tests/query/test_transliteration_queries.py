@@ -53,6 +53,12 @@ ARTICLES = [
         "lang": "en",
     },
     {
+        "id": "en-fry",
+        "title": "Awards night",
+        "body": "The comedian Stephen Fry hosted the film awards in London on Sunday.",
+        "lang": "en",
+    },
+    {
         "id": "en-tim",
         "title": "Tim wins the prize",
         "body": "The young baker Tim won the national prize for bread.",
@@ -101,6 +107,11 @@ def test_an_english_name_finds_its_arabic_spelling_after_the_article(engine: Eng
     بكوش's ب is read as a preposition (stem كوش): so the spelling is also searched as the
     article-stem it has after ال."""
     assert [hit.id for hit in engine.search("Bakkoush")] == ["ar-bakkoush"]
+
+
+def test_a_name_behind_a_conjunction_is_spelt(engine: Engine) -> None:
+    """فراي reads as ف + رأي ("opinion"); while رأي was a stopword, the name was one too."""
+    assert [hit.id for hit in engine.search("فراي", lang="en")] == ["en-fry"]
 
 
 def test_a_name_after_the_article_written_apart_is_spelt_too(engine: Engine) -> None:
