@@ -59,6 +59,13 @@ ARTICLES = [
         "lang": "en",
     },
     {
+        # كيت (Kate) was on the stopword list as the archaic كيت وكيت, "such and such".
+        "id": "ar-kate",
+        "title": "المدعية العامة تتحدث",
+        "body": "قالت المدعية العامة كيت بيكس إن التحقيق سيستمر حتى نهاية العام.",
+        "lang": "ar",
+    },
+    {
         "id": "en-tim",
         "title": "Tim wins the prize",
         "body": "The young baker Tim won the national prize for bread.",
@@ -112,6 +119,10 @@ def test_an_english_name_finds_its_arabic_spelling_after_the_article(engine: Eng
 def test_a_name_behind_a_conjunction_is_spelt(engine: Engine) -> None:
     """فراي reads as ف + رأي ("opinion"); while رأي was a stopword, the name was one too."""
     assert [hit.id for hit in engine.search("فراي", lang="en")] == ["en-fry"]
+
+
+def test_a_name_the_stopword_list_carried_is_spelt(engine: Engine) -> None:
+    assert [hit.id for hit in engine.search("Kate", lang="ar")] == ["ar-kate"]
 
 
 def test_a_name_after_the_article_written_apart_is_spelt_too(engine: Engine) -> None:
