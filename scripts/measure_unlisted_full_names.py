@@ -14,7 +14,8 @@ The judge knows only the lexicon's spellings, so an article that writes the name
     python scripts/measure_unlisted_full_names.py [--data ../shared/data] [--index DIR] [--without]
 
 --index keeps the corpus index there (built if missing, about three minutes); --without
-searches no spelt phrases (compiler.SPELT_FORMS), as before they were.
+searches neither the spelt phrases of a run of names (compiler.SPELT_FORMS) nor the spellings
+of compound names (aliases/compounds.py), as before they were.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from search.aliases.lexicon import Lexicon, form_key
 from search.aliases.resolver import AliasResolver
 from search.evaluation.entities import MIN_RELEVANT, Name, entity_collection, judge, judge_arabic_words
 from search.evaluation.systems import corpus_index
-from search.query import compiler
+from search.query import compiler, expansion
 from search.searching import SearchRequest, run_search
 
 DEPTH = 100
@@ -55,10 +56,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
     parser.add_argument("--index", type=Path, help="keep the corpus index here (built if missing)")
-    parser.add_argument("--without", action="store_true", help="search no spelt phrases")
+    parser.add_argument("--without", action="store_true", help="search no spelt phrases or compounds")
     args = parser.parse_args()
     if args.without:
         compiler.Compiler._spelt_phrases = lambda *_: None  # type: ignore[method-assign]
+        expansion._compounds = lambda *_: ()  # type: ignore[attr-defined]
     collection = entity_collection(args.data)
     with (
         corpus_index(collection.documents, args.index, "measure-full-names-") as folder,

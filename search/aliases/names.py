@@ -86,6 +86,8 @@ class NameTable:
     skeleton_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # keys_for per word as written: every article word is looked up, most of them often.
     _memo: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
+    # arabic_words_for: the Arabic words by key, built on first use (query side only).
+    _by_key: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
     def from_rows(cls, rows: Iterable[tuple[str, str] | tuple[str, str, int]]) -> NameTable:
@@ -141,6 +143,17 @@ class NameTable:
         if script_is_arabic and self.written_keys.get(arabic.normalize(written)):
             return True
         return bool(self.keys_for(written, script_is_arabic))
+
+    def arabic_words_for(self, written: str) -> tuple[str, ...]:
+        """The Arabic words the table writes a Latin name as (Aziz: عزيز), for spelling
+        the parts of a compound (compounds.py): surer than the model for Arabic names."""
+        if self._by_key is None:
+            by_key: dict[str, list[str]] = defaultdict(list)
+            for arabic_name, keys in self.arabic_keys.items():
+                for key in keys:
+                    by_key[key].append(arabic_name)
+            self._by_key = {key: tuple(words) for key, words in by_key.items()}
+        return tuple(word for key in self.keys_for(written, False) for word in self._by_key.get(key, ()))
 
     def query_keys_for(self, written: str, script_is_arabic: bool) -> tuple[str, ...]:
         """Keys for a word typed in a query: an Arabic name the table spells

@@ -62,6 +62,9 @@ MAX_PHRASE_WORDS = 3  # names are two or three words; longer queries are mostly 
 # gave the same; five finds عمر الشريف, whose عمر is the fourth spelling of Omar articles use.
 SPELT_FORMS = 5
 MAX_SPELT_PHRASES = 16
+# A compound name's rule-made spellings (Abdelaziz: عبد العزيز, عبدالعزيز) searched, the first
+# that articles have: two readings, each spaced and joined.
+MAX_COMPOUNDS = 4
 MIN_WILDCARD_LETTERS = 2  # `a*` would be most of the vocabulary
 
 
@@ -291,16 +294,38 @@ class Compiler:
         if not found and not written:
             found = self._verified_neighbours(node)
         consonants = [key for key in node.consonants if self._used_as_name(key, "consonants")]
+        # Alone, a particle (Abdel: عبد) is a word many names share; it counts in a phrase.
+        compounds = [
+            words
+            for words in self._written_compounds(node)
+            if len(words) > 1 or self._used_as_name(words[0], "body_exact")
+        ][:MAX_COMPOUNDS]
         if not negated:
             self.result.stem_terms.update(found)
             self.result.exact_terms.update(written)
-            self.result.guessed |= bool(found or written or consonants)
+            self.result.exact_terms.update(word for words in compounds for word in words)
+            self.result.guessed |= bool(found or written or consonants or compounds)
         boost = KNOWN_TRANSLITERATION_BOOST if node.known else TRANSLITERATION_BOOST
         return (
             [_scaled(_in_fields(("title", "body"), stem), boost) for stem in found]
             + [_scaled(_in_fields(("title_exact", "body_exact"), word), boost) for word in written]
             + [qp.Term("consonants", key, boost=boost) for key in consonants]
+            + [
+                _scaled(plan, TRANSLITERATION_BOOST)
+                for words in compounds
+                if (plan := _phrase_in(("title_exact", "body_exact"), list(words)))
+            ]
         )
+
+    def _written_compounds(self, node: Name) -> list[tuple[str, ...]]:
+        """The compound spellings of a name (عبد العزيز) whose every word some article has."""
+        assert self.vocabulary is not None
+        found = []
+        for spelling in node.compounds:
+            words = tuple(terms(spelling, View.EXACT))
+            if words and all(self.vocabulary.frequency("body_exact", word)[0] for word in words):
+                found.append(words)
+        return found
 
     def _spelling_terms(
         self, spelling: str, stems: list[str], words: list[str]
@@ -340,18 +365,19 @@ class Compiler:
         names = node.children
         if not 2 <= len(names) <= MAX_PHRASE_WORDS:
             return None
-        forms: list[list[str]] = []
+        forms: list[list[tuple[str, ...]]] = []
         for position, name in enumerate(names):
             if not isinstance(name, Name) or arabic_share(name.word.text) > 0:
                 return None
-            found = self._written_spellings(name.spellings, after_article=position > 0)
+            compounds = self._written_compounds(name)
+            found = compounds + self._written_spellings(name.spellings, after_article=position > 0)
             if not found:
                 return None
-            forms.append(found)
+            forms.append(found[:SPELT_FORMS])
         ranked = sorted(product(*(range(len(found)) for found in forms)), key=sum)[:MAX_SPELT_PHRASES]
         phrases = []
         for ranks in ranked:
-            words = [found[rank] for found, rank in zip(forms, ranks, strict=True)]
+            words = [word for found, rank in zip(forms, ranks, strict=True) for word in found[rank]]
             if plan := _phrase_in(("title_exact", "body_exact"), words):
                 phrases.append(plan)
                 self.result.exact_terms.update(words)
@@ -359,19 +385,19 @@ class Compiler:
             return None
         return _scaled(phrases[0] if len(phrases) == 1 else qp.AnyOf(tuple(phrases)), TRANSLITERATION_BOOST)
 
-    def _written_spellings(self, spelt: tuple[str, ...], after_article: bool) -> list[str]:
+    def _written_spellings(self, spelt: tuple[str, ...], after_article: bool) -> list[tuple[str, ...]]:
         assert self.vocabulary is not None
-        found: list[str] = []
+        found: list[tuple[str, ...]] = []
         for spelling in spelt:
             candidates = (spelling, ARTICLE + spelling) if after_article else (spelling,)
             for candidate in candidates:
-                words = terms(candidate, View.EXACT)
+                words = tuple(terms(candidate, View.EXACT))
                 if (
                     len(words) == 1
-                    and words[0] not in found
+                    and words not in found
                     and self.vocabulary.frequency("body_exact", words[0])[0]
                 ):
-                    found.append(words[0])
+                    found.append(words)
             if len(found) >= SPELT_FORMS:
                 break
         return found[:SPELT_FORMS]

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from search.aliases.compounds import compound_spellings
 from search.aliases.lexicon import form_key, is_arabic_form
 from search.aliases.names import arabic_key, consonant_keys_for, may_be_latin_name
 from search.aliases.transliteration import MIN_CONSONANTS, consonant_key, spellings
@@ -153,7 +154,20 @@ def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Nod
     known = aliases.names.knows(written, is_arabic)
     spelt = transliterations(written, is_arabic) if spell else ()
     consonants = consonant_keys(written) if spell and spelt and is_arabic else ()
-    return Name(word, keys, spelt, known, consonants) if keys or spelt else word
+    compounds = _compounds(written, aliases) if spell and not is_arabic else ()
+    if not (keys or spelt or compounds):
+        return word
+    return Name(word, keys, spelt, known, consonants, compounds)
+
+
+def _compounds(written: str, aliases: AliasResolver) -> tuple[str, ...]:
+    """A Latin compound name's Arabic spellings (Abdelaziz: عبد العزيز), its parts spelt as
+    the name table writes them, then as the model does."""
+
+    def part_spellings(part: str) -> tuple[str, ...]:
+        return (*aliases.names.arabic_words_for(part), *spellings(part, True, TRANSLITERATIONS))
+
+    return compound_spellings(written, part_spellings)
 
 
 def consonant_keys(written: str) -> tuple[str, ...]:

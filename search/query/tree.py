@@ -78,6 +78,10 @@ class Name:
     # An Arabic name's consonant keys (as written, and without its clitics), which the
     # index gives the capitalised Latin words whose spellings share them.
     consonants: tuple[str, ...] = ()
+    # A Latin compound name's Arabic spellings by rule, best first (Abdelaziz: عبد العزيز,
+    # عبدالعزيز; aliases/compounds.py): surer than the model's, so searched at its weight
+    # whether or not the name table knows the word.
+    compounds: tuple[str, ...] = ()
 
 
 Node = Word | Phrase | Wildcard | Not | And | Or | Alias | Name

@@ -1,0 +1,60 @@
+"""An English compound name (Abdelkarim, Noureddine) finds the Arabic articles that write it as
+the two words Arabic does (عبد الكريم, نور الدين), spaced or joined."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from search import Engine
+
+ARTICLES = [
+    {
+        "id": "ar-abdelkarim",
+        "title": "ندوة أدبية في الرباط",
+        "body": "تحدث الكاتب عبد الكريم غلاب عن تجربته في الرواية أمام جمهور كبير.",
+        "lang": "ar",
+    },
+    {
+        "id": "ar-abdelkarim-joined",
+        "title": "تكريم الروائي",
+        "body": "كرم اتحاد الكتاب الروائي عبدالكريم غلاب في حفل بالعاصمة.",
+        "lang": "ar",
+    },
+    {
+        # The second word alone, in another sense ("the Holy Quran"): not the name.
+        "id": "ar-quran",
+        "title": "مسابقة حفظ القرآن",
+        "body": "انطلقت مسابقة حفظ القرآن الكريم بمشاركة مئة طالب.",
+        "lang": "ar",
+    },
+    {
+        "id": "ar-noureddine",
+        "title": "مدرب جديد للفريق",
+        "body": "عين النادي المدرب نور الدين الزياني خلفا للمدرب السابق.",
+        "lang": "ar",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Iterator[Engine]:
+    path = tmp_path_factory.mktemp(f"compound-names-{backend}") / "index"
+    Engine.rebuild(path, ARTICLES, procs=1, backend=backend)
+    with Engine.open(path) as opened:
+        yield opened
+
+
+def test_a_compound_finds_the_two_words_spaced_and_joined(engine: Engine) -> None:
+    found = {hit.id for hit in engine.search("Abdelkarim", lang="ar")}
+    assert found == {"ar-abdelkarim", "ar-abdelkarim-joined"}
+
+
+def test_a_compound_with_the_faith_finds_its_arabic(engine: Engine) -> None:
+    assert [hit.id for hit in engine.search("Noureddine", lang="ar")] == ["ar-noureddine"]
+
+
+def test_the_compound_is_marked_in_the_snippet(engine: Engine) -> None:
+    hit = next(hit for hit in engine.search("Abdelkarim", lang="ar") if hit.id == "ar-abdelkarim")
+    assert "<mark>عبد</mark> <mark>الكريم</mark>" in str(hit.snippet)
