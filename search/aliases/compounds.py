@@ -79,3 +79,40 @@ def _both_ways(pairs: list[tuple[str, str]]) -> tuple[str, ...]:
         found[f"{first} {second}"] = None
         found[first + second] = None
     return tuple(found)
+
+
+# The other way: how English runs the two Arabic words together.
+LATIN_ABD = ("abdel", "abdul", "abdal", "abdol")
+LATIN_ABD_GOD = ("abdullah", "abdallah", "abdellah", "abdalla")
+LATIN_FAITH = ("eddine", "eddin", "uddin", "addin", "edine")
+LATIN_GOD = ("allah", "ullah", "ollah")
+SUN_LETTERS = frozenset("تثدذرزسشصضطظلن")
+
+
+def latin_compounds(first: str, second: str, spell: Callable[[str], tuple[str, ...]]) -> tuple[str, ...]:
+    """Latin words English writes two normalised Arabic words as, when they are a compound
+    (عبد العزيز: abdelaziz, abdulaziz, ...; عبد الرحمن also abderrahman; نور الدين:
+    noureddine, nouruddin, ...), best first; none for other pairs. `spell` gives the model's
+    Latin spellings of an Arabic word, best first."""
+    if first == ABD and second == GOD:
+        return LATIN_ABD_GOD
+    if first == ABD and second.startswith(ARTICLE) and len(second) > len(ARTICLE) + 1:
+        part = second[len(ARTICLE) :]
+        found = []
+        for latin in _latin_spelt(part, spell):
+            found += [joint + latin for joint in LATIN_ABD]
+            if part[0] in SUN_LETTERS:  # عبد الرحمن: Abderrahman, Abdurrahman
+                found += [vowel + latin[0] + latin for vowel in ("abde", "abdu")]
+        return tuple(dict.fromkeys(found))
+    if second in (FAITH, GOD) and first != ABD and len(first) >= MIN_REST_LETTERS:
+        endings = LATIN_FAITH if second == FAITH else LATIN_GOD
+        return tuple(
+            dict.fromkeys(latin + ending for latin in _latin_spelt(first, spell) for ending in endings)
+        )
+    return ()
+
+
+def _latin_spelt(part: str, spell: Callable[[str], tuple[str, ...]]) -> list[str]:
+    return [
+        latin for latin in dict.fromkeys(spell(part)) if latin.isalpha() and len(latin) >= MIN_REST_LETTERS
+    ]

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 from itertools import product
 from typing import Protocol
 
+from search.aliases.compounds import latin_compounds
 from search.aliases.transliteration import arabic_consonants, spellings
 from search.analysis import arabic, english
 from search.analysis.arabic import ARTICLE
@@ -65,6 +66,7 @@ MAX_SPELT_PHRASES = 16
 # A compound name's rule-made spellings (Abdelaziz: عبد العزيز, عبدالعزيز) searched, the first
 # that articles have: two readings, each spaced and joined.
 MAX_COMPOUNDS = 4
+JOINED_SPELLINGS = 8  # Latin spellings of a compound's other part, for the joined Latin words
 MIN_WILDCARD_LETTERS = 2  # `a*` would be most of the vocabulary
 
 
@@ -137,7 +139,7 @@ class Compiler:
         if isinstance(node, Not):
             inner = self.visit(node.child, not negated)
             return qp.Exclude(inner) if inner is not None else None
-        parts = [part for child in node.children if (part := self.visit(child, negated)) is not None]
+        parts = self._parts(node, negated)
         if not parts:
             return None
         if len(parts) == 1:
@@ -157,6 +159,43 @@ class Compiler:
                 return qp.AllOf((either, *negative))
             return qp.AnyOf(tuple(parts))
         return qp.AllOf(tuple(parts))
+
+    def _parts(self, node: And | Or, negated: bool) -> list[qp.Plan]:
+        """The children's plans; two Arabic words that English writes as one (عبد العزيز,
+        Abdelaziz) as one part."""
+        children, parts = list(node.children), []
+        position = 0
+        while position < len(children):
+            pair = children[position : position + 2]
+            if isinstance(node, And) and len(pair) == 2 and (joined := self._joined(*pair, negated)):
+                parts.append(joined)
+                position += 2
+                continue
+            if (part := self.visit(children[position], negated)) is not None:
+                parts.append(part)
+            position += 1
+        return parts
+
+    def _joined(self, first: Node, second: Node, negated: bool) -> qp.Plan | None:
+        """Two Arabic words of a compound name, and the Latin words English runs them together
+        as (aliases/compounds.py) that some article has: the better of the two."""
+        if self.vocabulary is None or self.exact or negated:
+            return None
+        words = [_arabic_word(node) for node in (first, second)]
+        if None in words:
+            return None
+        latin = latin_compounds(
+            words[0] or "", words[1] or "", lambda part: spellings(part, False, JOINED_SPELLINGS)
+        )
+        found = [word for word in latin if self.vocabulary.frequency("body_exact", word)[0]][:MAX_COMPOUNDS]
+        apart = _all_of([part for node in (first, second) if (part := self.visit(node, negated)) is not None])
+        if not found or apart is None:
+            return None
+        self.result.exact_terms.update(found)
+        self.result.guessed = True
+        joined = [_in_fields(("title_exact", "body_exact"), word) for word in found]
+        either = joined[0] if len(joined) == 1 else qp.AnyOf(tuple(joined))
+        return qp.BestOf((apart, _scaled(either, TRANSLITERATION_BOOST)))
 
     def word(self, node: Word, negated: bool) -> qp.Plan | None:
         if node.field == "lang":
@@ -441,6 +480,15 @@ class Compiler:
             self.result.exact_terms.update(words)
         fields = ("title_exact",) if node.field == "title" else ("title_exact", "body_exact")
         return _phrase_in(fields, words)
+
+
+def _arabic_word(node: Node) -> str | None:
+    """A plain Arabic query word (or unlisted name), normalised as the exact views index it."""
+    word = node.word if isinstance(node, Name) else node
+    if not isinstance(word, Word) or word.field is not None or arabic_share(word.text) < 1.0:
+        return None
+    written = terms(word.text, View.EXACT)
+    return written[0] if len(written) == 1 else None
 
 
 def _is_stopword(word: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from search.aliases.compounds import compound_spellings
+from search.aliases.compounds import compound_spellings, latin_compounds
 from search.aliases.transliteration import spellings
 
 
@@ -45,3 +45,29 @@ def test_the_particle_alone_is_abd() -> None:
 @pytest.mark.parametrize("word", ["London", "Marcella", "Mukalla", "Abdi", "Aladdin", "Gabriella"])
 def test_other_words_are_not_compounds(word: str) -> None:
     assert compound_spellings(word, model) == ()
+
+
+def latin_model(word: str) -> tuple[str, ...]:
+    return spellings(word, False, 8)
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "latin"),
+    [
+        ("عبد", "العزيز", "abdelaziz"),
+        ("عبد", "العزيز", "abdulaziz"),
+        ("عبد", "السلام", "abdessalam"),  # a sun letter: the article's l sounds as the s
+        ("عبد", "الله", "abdullah"),
+        ("نصر", "الله", "nasrallah"),
+        ("صلاح", "الدين", "salahuddin"),
+    ],
+)
+def test_two_arabic_words_are_run_together_as_english_writes_them(
+    first: str, second: str, latin: str
+) -> None:
+    assert latin in latin_compounds(first, second, latin_model)
+
+
+@pytest.mark.parametrize(("first", "second"), [("محمد", "علي"), ("عبد", "ربه"), ("الدين", "الاسلامي")])
+def test_other_pairs_are_not_compounds(first: str, second: str) -> None:
+    assert latin_compounds(first, second, latin_model) == ()

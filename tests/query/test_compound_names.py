@@ -1,5 +1,5 @@
 """An English compound name (Abdelkarim, Noureddine) finds the Arabic articles that write it as
-the two words Arabic does (عبد الكريم, نور الدين), spaced or joined."""
+the two words Arabic does (عبد الكريم, نور الدين), spaced or joined; and the other way."""
 
 from __future__ import annotations
 
@@ -35,6 +35,18 @@ ARTICLES = [
         "body": "عين النادي المدرب نور الدين الزياني خلفا للمدرب السابق.",
         "lang": "ar",
     },
+    {
+        "id": "en-abdelkarim",
+        "title": "Novelist honoured",
+        "body": "The Moroccan novelist Abdelkarim Ghallab was honoured in Rabat on Friday.",
+        "lang": "en",
+    },
+    {
+        "id": "en-karim",
+        "title": "Cup final",
+        "body": "Karim scored twice in the cup final on Saturday.",
+        "lang": "en",
+    },
 ]
 
 
@@ -53,6 +65,11 @@ def test_a_compound_finds_the_two_words_spaced_and_joined(engine: Engine) -> Non
 
 def test_a_compound_with_the_faith_finds_its_arabic(engine: Engine) -> None:
     assert [hit.id for hit in engine.search("Noureddine", lang="ar")] == ["ar-noureddine"]
+
+
+def test_the_two_arabic_words_find_the_english_compound(engine: Engine) -> None:
+    # عبد الكريم: English writes it Abdelkarim, one word; neither Arabic word alone is it.
+    assert [hit.id for hit in engine.search("عبد الكريم", lang="en")] == ["en-abdelkarim"]
 
 
 def test_the_compound_is_marked_in_the_snippet(engine: Engine) -> None:
