@@ -55,12 +55,14 @@ PHRASE_BOOST = 1.0
 MAX_PHRASE_WORDS = 3  # names are two or three words; longer queries are mostly questions
 # A query that is a short run of English names no lexicon lists (Omar Sharif) is also searched
 # as Arabic articles write it together: phrases of the names' spellings that articles use,
-# SPELT_FORMS a name (a later one also after ال: عمر الشريف), the likeliest
-# MAX_SPELT_PHRASES combinations. The words one by one may be common (عمر, "age", which no
-# spelling search keeps) where the phrase is the name. The lexicon's 215 people with two- or
-# three-word names, searched with the lexicon off (scripts/measure_unlisted_full_names.py):
-# capped Recall@100 0.849 -> 0.867, capped Precision@10 0.592 -> 0.669. Three to six forms
-# gave the same; five finds عمر الشريف, whose عمر is the fourth spelling of Omar articles use.
+# SPELT_FORMS a name (its compound spellings, then the name table's, then the model's; a later
+# name also after ال: عمر الشريف), the likeliest MAX_SPELT_PHRASES combinations. The words one
+# by one may be common (عمر, "age", which no spelling search keeps) where the phrase is the
+# name. The lexicon's 215 people with two- or three-word names, searched with the lexicon off
+# (scripts/measure_unlisted_full_names.py): capped Recall@100 0.849 -> 0.867, capped
+# Precision@10 0.592 -> 0.669 with the model's spellings; the table's first (Adel: عادل, which
+# the model spells اديل) and compounds: 0.874 and 0.720. Three to six model spellings gave
+# the same; five finds عمر الشريف, whose عمر is the fourth spelling of Omar articles use.
 SPELT_FORMS = 5
 MAX_SPELT_PHRASES = 16
 # A compound name's rule-made spellings (Abdelaziz: عبد العزيز, عبدالعزيز) searched, the first
@@ -409,7 +411,8 @@ class Compiler:
             if not isinstance(name, Name) or arabic_share(name.word.text) > 0:
                 return None
             compounds = self._written_compounds(name)
-            found = compounds + self._written_spellings(name.spellings, after_article=position > 0)
+            spelt = (*name.written, *name.spellings)
+            found = compounds + self._written_spellings(spelt, after_article=position > 0)
             if not found:
                 return None
             forms.append(found[:SPELT_FORMS])

@@ -157,7 +157,8 @@ def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Nod
     compounds = _compounds(written, aliases) if spell and not is_arabic else ()
     if not (keys or spelt or compounds):
         return word
-    return Name(word, keys, spelt, known, consonants, compounds)
+    table = aliases.names.arabic_words_for(written) if spell and not is_arabic else ()
+    return Name(word, keys, spelt, known, consonants, compounds, table)
 
 
 def _compounds(written: str, aliases: AliasResolver) -> tuple[str, ...]:

@@ -82,6 +82,9 @@ class Name:
     # عبدالعزيز; aliases/compounds.py): surer than the model's, so searched at its weight
     # whether or not the name table knows the word.
     compounds: tuple[str, ...] = ()
+    # The Arabic words the name table writes a Latin name as (Adel: عادل): in a run of names
+    # they are tried before the model's spellings (compiler._spelt_phrases).
+    written: tuple[str, ...] = ()
 
 
 Node = Word | Phrase | Wildcard | Not | And | Or | Alias | Name

@@ -25,6 +25,19 @@ ARTICLES = [
         "body": "افتتح الشريف حسين المعرض الزراعي في المدينة بحضور المزارعين.",
         "lang": "ar",
     },
+    {
+        "id": "ar-adel-imam",
+        "title": "تكريم نجم الكوميديا",
+        "body": "كرم المهرجان الفنان عادل إمام عن مجمل أعماله السينمائية.",
+        "lang": "ar",
+    },
+    {
+        # Both words, apart: a judge named Adel, and the imam of a mosque.
+        "id": "ar-adel-and-imam",
+        "title": "افتتاح مسجد",
+        "body": "حضر القاضي عادل حفل افتتاح المسجد وألقى الإمام خطبة قصيرة.",
+        "lang": "ar",
+    },
     # Enough articles with عمر ("age") that the word alone is too common to search as a name.
     *(
         {
@@ -54,6 +67,12 @@ def test_the_names_are_unknown_to_the_lexicon() -> None:
 def test_a_run_of_names_finds_the_arabic_phrase_first(engine: Engine) -> None:
     found = [hit.id for hit in engine.search("Omar Sharif", lang="ar")]
     assert found[:1] == ["ar-omar-sharif"]
+
+
+def test_the_name_table_spells_a_name_the_model_does_not(engine: Engine) -> None:
+    # The model spells Adel اديل; the name table has عادل. The phrase comes first.
+    found = [hit.id for hit in engine.search("Adel Imam", lang="ar")]
+    assert found[:1] == ["ar-adel-imam"]
 
 
 def test_the_phrase_is_marked_in_the_snippet(engine: Engine) -> None:
