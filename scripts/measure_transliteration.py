@@ -37,7 +37,7 @@ from search.evaluation.systems import corpus_index
 from search.index import IndexStore
 from search.query import Compiler, Name, expand, parse
 from search.query import plan as qp
-from search.query.compiler import MAX_SPELLINGS
+from search.query.spelling import MAX_SPELLINGS
 from search.searching import IndexVocabulary
 
 OUTPUT = Path(__file__).resolve().parent.parent / "docs" / "transliteration.json"

@@ -14,7 +14,7 @@ The judge knows only the lexicon's spellings, so an article that writes the name
     python scripts/measure_unlisted_full_names.py [--data ../shared/data] [--index DIR] [--without]
 
 --index keeps the corpus index there (built if missing, about three minutes); --without
-searches neither the spelt phrases of a run of names (compiler.SPELT_FORMS) nor the spellings
+searches neither the spelt phrases of a run of names (spelling.SPELT_FORMS) nor the spellings
 of compound names (aliases/compounds.py), as before they were.
 """
 

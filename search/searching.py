@@ -340,7 +340,7 @@ def highlight_article(
 
 
 class IndexVocabulary:
-    """The words of one index, as the query compiler asks for them (compiler.Vocabulary)."""
+    """The words of one index, as the query compiler asks for them (spelling.Vocabulary)."""
 
     def __init__(self, reader: Reader) -> None:
         self.reader = reader

@@ -1,7 +1,8 @@
 """Queries: parse what a reader types, expand entity aliases, compile into a plan for a backend.
 
 tree.py (the nodes) <- parser.py (text to tree) <- expansion.py (aliases) <- compiler.py
-(tree to plan.py's nodes); each backend (search/backends/) runs a plan in its own engine.
+(tree to plan.py's nodes, asking spelling.py which spellings of a name articles use); each
+backend (search/backends/) runs a plan in its own engine.
 """
 
 from __future__ import annotations

@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from itertools import product
-from typing import Protocol
 
-from search.aliases.compounds import latin_compounds
-from search.aliases.transliteration import arabic_consonants, spellings
 from search.analysis import arabic, english
-from search.analysis.arabic import ARTICLE
 from search.analysis.bilingual import View, terms
 from search.analysis.tokenizer import arabic_share
 from search.query import plan as qp
+from search.query.spelling import MAX_COMPOUNDS, SPELT_FORMS, Vocabulary, WrittenSpellings
 from search.query.tree import Alias, And, Name, Node, Not, Or, Phrase, Wildcard, Word
 
 TITLE_BOOST = 2.0
@@ -33,55 +30,14 @@ TRANSLITERATION_BOOST = 0.2
 # 0.902 / 0.880 at 0.01 and 0.02 (MRR@10 0.860 -> 0.864, 0.870 both); at 0.05 MRR@10 of the
 # domain slices fell (politics 0.645 -> 0.635, business 0.658 -> 0.618).
 KNOWN_TRANSLITERATION_BOOST = 0.01
-# When no article uses any spelling of an Arabic name: its likeliest NEIGHBOURS_OF spellings
-# with one vowel added, dropped or changed, kept where an article uses them and their own
-# Arabic spellings (the likeliest BACK_SPELLINGS) give the name back, long vowels aside.
-# Only for a word at most RARE_SHARE of the articles use (a common word is a word). entity-dev
-# Arabic->English capped Recall@100: unseen names 0.292 -> 0.372, culture 0.733 -> 0.796,
-# all lists 0.880 -> 0.900; English->Arabic unchanged. Any edit of one letter (Whoosh's
-# terms_within) recalled more (unseen 0.412) but took 17 ms a word; a 0.5 % share lost a name.
-NEIGHBOURS_OF = 3
-BACK_SPELLINGS = 8
-RARE_SHARE = 0.01
-MAX_SPELLINGS = 2  # transliterations searched per name: the likeliest that articles use
-# ... and not so common that it must be a word (امر, "matter", for Amor): one in twenty articles.
-# Tighter bounds (1 %, 0.3 %) also dropped names: entity-dev unseen English->Arabic capped
-# Recall@100 0.361 at 5 %, 0.283 at 1 %, 0.225 at 0.3 %.
-MAX_SPELLING_SHARE = 0.05
-MIN_COMMON_ARTICLES = 100  # ... in an index large enough for shares to say so
 # A short query of plain words that an article also has as a phrase scores this much more
 # (Solr's `pf`, Elasticsearch's match_phrase boost): "North Korea" over "North America ... Korea".
 PHRASE_BOOST = 1.0
 MAX_PHRASE_WORDS = 3  # names are two or three words; longer queries are mostly questions
-# A query that is a short run of English names no lexicon lists (Omar Sharif) is also searched
-# as Arabic articles write it together: phrases of the names' spellings that articles use,
-# SPELT_FORMS a name (its compound spellings, then the name table's, then the model's; a later
-# name also after ال: عمر الشريف), the likeliest MAX_SPELT_PHRASES combinations. The words one
-# by one may be common (عمر, "age", which no spelling search keeps) where the phrase is the
-# name. The lexicon's 215 people with two- or three-word names, searched with the lexicon off
-# (scripts/measure_unlisted_full_names.py): capped Recall@100 0.849 -> 0.867, capped
-# Precision@10 0.592 -> 0.669 with the model's spellings; the table's first (Adel: عادل, which
-# the model spells اديل) and compounds: 0.874 and 0.720. Three to six model spellings gave
-# the same; five finds عمر الشريف, whose عمر is the fourth spelling of Omar articles use.
-SPELT_FORMS = 5
+# A short run of English names no lexicon lists is also searched as the Arabic phrases of their
+# spellings that articles use (spelling.SPELT_FORMS a name): the likeliest this many.
 MAX_SPELT_PHRASES = 16
-# A compound name's rule-made spellings (Abdelaziz: عبد العزيز, عبدالعزيز) searched, the first
-# that articles have: two readings, each spaced and joined.
-MAX_COMPOUNDS = 4
-JOINED_SPELLINGS = 8  # Latin spellings of a compound's other part, for the joined Latin words
 MIN_WILDCARD_LETTERS = 2  # `a*` would be most of the vocabulary
-
-
-class Vocabulary(Protocol):
-    """What the compiler asks of the index it compiles for."""
-
-    def prefixed(self, field: str, prefix: str) -> tuple[list[str], bool]:
-        """The words of `field` to search for a normalised prefix, and whether there were more."""
-        ...
-
-    def frequency(self, field: str, word: str) -> tuple[int, int]:
-        """How many articles have `word` in `field`, and how many the index has."""
-        ...
 
 
 @dataclass
@@ -114,6 +70,7 @@ class Compiler:
         self.relaxed = relaxed
         self.exact = exact
         self.vocabulary = vocabulary  # the index's words: wildcards, transliterations
+        self.spellings = WrittenSpellings(vocabulary) if vocabulary is not None else None
         self.result = Compiled(None)
 
     def compile(self, node: Node | None) -> Compiled:
@@ -181,17 +138,16 @@ class Compiler:
     def _joined(self, first: Node, second: Node, negated: bool) -> qp.Plan | None:
         """Two Arabic words of a compound name, and the Latin words English runs them together
         as (aliases/compounds.py) that some article has: the better of the two."""
-        if self.vocabulary is None or self.exact or negated:
+        if self.spellings is None or self.exact or negated:
             return None
-        words = [_arabic_word(node) for node in (first, second)]
-        if None in words:
+        head, tail = _arabic_word(first), _arabic_word(second)
+        if head is None or tail is None:
             return None
-        latin = latin_compounds(
-            words[0] or "", words[1] or "", lambda part: spellings(part, False, JOINED_SPELLINGS)
-        )
-        found = [word for word in latin if self.vocabulary.frequency("body_exact", word)[0]][:MAX_COMPOUNDS]
+        found = self.spellings.joined(head, tail)
+        if not found:
+            return None
         apart = _all_of([part for node in (first, second) if (part := self.visit(node, negated)) is not None])
-        if not found or apart is None:
+        if apart is None:
             return None
         self.result.exact_terms.update(found)
         self.result.guessed = True
@@ -265,13 +221,12 @@ class Compiler:
         (IS, for ISIS, is indexed as "is") or that more than one article in twenty uses is a
         word there, and is left out. Only a stopword as written: فورد (Ford) reads as ف + ورد
         to the stemmed views, but as a word it is the name."""
-        if self.vocabulary is None:
+        if self.spellings is None:
             return None
         found = []
         for form in node.held_back:
             words = terms(form, View.EXACT)
-            one_word = len(words) == 1
-            if one_word and (_function_word(words[0]) or not self._used_as_name(words[0], "body_exact")):
+            if len(words) == 1 and (_function_word(words[0]) or not self._name_in_articles(words[0])):
                 continue
             if plan := _phrase_in(("title_exact", "body_exact"), words):
                 found.append(plan)
@@ -282,14 +237,18 @@ class Compiler:
                 found.append(plan)
         return qp.AnyOf(tuple(found)) if len(found) > 1 else (found[0] if found else None)
 
+    def _name_in_articles(self, word: str) -> bool:
+        assert self.spellings is not None
+        return self.spellings.used_as_name(word, "body_exact")
+
     def _capitalised_form(self, form: str, keys: tuple[str, ...], negated: bool) -> qp.Plan | None:
         """A Latin form that is a common word first (arsenal), in the articles that also have a
         capitalised word of its consonant keys: the index keys only capitalised words, so that
         is nearly always the name. The word alone would find every arsenal of weapons, and the
         key alone every name of the same consonants (Guardian's جردن is Jordan's too)."""
-        assert self.vocabulary is not None
+        assert self.spellings is not None and self.vocabulary is not None
         words = terms(form, View.EXACT)
-        found = [key for key in keys if self._used_as_name(key, "consonants")]
+        found = [key for key in keys if self.spellings.used_as_name(key, "consonants")]
         if len(words) != 1 or _function_word(words[0]) or not found:
             return None
         if not self.vocabulary.frequency("body_exact", words[0])[0]:
@@ -316,30 +275,18 @@ class Compiler:
         return qp.BestOf((own, *others)) if own is not None else qp.AnyOf(tuple(others))
 
     def transliterations(self, node: Name, negated: bool) -> list[qp.Plan]:
-        """The likeliest MAX_SPELLINGS spellings of the name in the other script that some
-        article uses, as articles write them (_spelling_terms), and an Arabic name's consonant
+        """The likeliest spelling.MAX_SPELLINGS spellings of the name in the other script that some
+        article uses, as articles write them (spelling.py), and an Arabic name's consonant
         keys, which the index gives the capitalised Latin words whose spellings share them."""
-        if self.vocabulary is None or self.exact:
+        if self.spellings is None or self.exact:
             return []
-        found: list[str] = []
-        written: list[str] = []
-        spelt = 0
-        for spelling in node.spellings:
-            stems, words = self._spelling_terms(spelling, found, written)
-            if stems or words:
-                found += stems
-                written += words
-                spelt += 1
-                if spelt == MAX_SPELLINGS:
-                    break
-        if not found and not written:
-            found = self._verified_neighbours(node)
-        consonants = [key for key in node.consonants if self._used_as_name(key, "consonants")]
+        found, written = self.spellings.spelt(node)
+        consonants = [key for key in node.consonants if self.spellings.used_as_name(key, "consonants")]
         # Alone, a particle (Abdel: عبد) is a word many names share; it counts in a phrase.
         compounds = [
             words
-            for words in self._written_compounds(node)
-            if len(words) > 1 or self._used_as_name(words[0], "body_exact")
+            for words in self.spellings.compounds(node)
+            if len(words) > 1 or self.spellings.used_as_name(words[0], "body_exact")
         ][:MAX_COMPOUNDS]
         if not negated:
             self.result.stem_terms.update(found)
@@ -358,50 +305,11 @@ class Compiler:
             ]
         )
 
-    def _written_compounds(self, node: Name) -> list[tuple[str, ...]]:
-        """The compound spellings of a name (عبد العزيز) whose every word some article has."""
-        assert self.vocabulary is not None
-        found = []
-        for spelling in node.compounds:
-            words = tuple(terms(spelling, View.EXACT))
-            if words and all(self.vocabulary.frequency("body_exact", word)[0] for word in words):
-                found.append(words)
-        return found
-
-    def _spelling_terms(
-        self, spelling: str, stems: list[str], words: list[str]
-    ) -> tuple[list[str], list[str]]:
-        """The terms by which articles write one spelling, not yet in `stems` and `words` and used
-        as a name: its stem, and for an Arabic spelling the stem it has after the article
-        (البراهمي's براهم, where a bare براهمي's ب is taken for a preposition) and the word
-        itself, unstemmed (باسم, whose stem is اسم, "name"), also with a final ا or ة swapped
-        (_final_a_forms). A spelling is one of MAX_SPELLINGS however many of these it has.
-        entity-dev English->Arabic capped Recall@100: politics 0.674 -> 0.730, business 0.847 ->
-        0.870, unseen names 0.365 -> 0.392 (MRR@10 0.230 -> 0.304); with the article's stem
-        alone sport fell (0.991 -> 0.977), with both it did not."""
-        own = terms(spelling, View.STEM)
-        if len(own) != 1:
-            return [], []
-        found_stems, found_words = [own[0]], []
-        if arabic_share(spelling) == 1.0:
-            found_stems += terms(ARTICLE + spelling, View.STEM)
-            # The other final -a only as written: the stemmer reads its ة as a suffix, and
-            # the stem of بالمرة (Palmira's بالمرا) is مرة, "time", in every "لأول مرة".
-            for written in _final_a_forms(spelling):
-                found_words += terms(written, View.EXACT)
-        found_stems = [
-            stem for stem in dict.fromkeys(found_stems) if stem not in stems and self._used_as_name(stem)
-        ]
-        found_words = [
-            word for word in found_words if word not in words and self._used_as_name(word, "body_exact")
-        ]
-        return found_stems, found_words
-
     def _spelt_phrases(self, node: Node | None) -> qp.Plan | None:
         """A run of two or three English names, all spelt, as Arabic phrases articles may have:
         each name's first SPELT_FORMS spellings that some article has, a later name's also
         after ال, combined likeliest first (by the sum of their ranks)."""
-        if self.vocabulary is None or not isinstance(node, And) or not node.implicit:
+        if self.spellings is None or not isinstance(node, And) or not node.implicit:
             return None
         names = node.children
         if not 2 <= len(names) <= MAX_PHRASE_WORDS:
@@ -410,9 +318,9 @@ class Compiler:
         for position, name in enumerate(names):
             if not isinstance(name, Name) or arabic_share(name.word.text) > 0:
                 return None
-            compounds = self._written_compounds(name)
+            compounds = self.spellings.compounds(name)
             spelt = (*name.written, *name.spellings)
-            found = compounds + self._written_spellings(spelt, after_article=position > 0)
+            found = compounds + self.spellings.phrase_words(spelt, after_article=position > 0)
             if not found:
                 return None
             forms.append(found[:SPELT_FORMS])
@@ -426,53 +334,6 @@ class Compiler:
         if not phrases:
             return None
         return _scaled(phrases[0] if len(phrases) == 1 else qp.AnyOf(tuple(phrases)), TRANSLITERATION_BOOST)
-
-    def _written_spellings(self, spelt: tuple[str, ...], after_article: bool) -> list[tuple[str, ...]]:
-        assert self.vocabulary is not None
-        found: list[tuple[str, ...]] = []
-        for spelling in spelt:
-            candidates = (spelling, ARTICLE + spelling) if after_article else (spelling,)
-            for candidate in candidates:
-                words = tuple(terms(candidate, View.EXACT))
-                if (
-                    len(words) == 1
-                    and words not in found
-                    and self.vocabulary.frequency("body_exact", words[0])[0]
-                ):
-                    found.append(words)
-            if len(found) >= SPELT_FORMS:
-                break
-        return found[:SPELT_FORMS]
-
-    def _verified_neighbours(self, node: Name) -> list[str]:
-        """When no article uses a spelling of an Arabic name: the English words one vowel from
-        its likeliest spellings (Springer for شبرنغر's sprenger, Kinsey for كينسي's kinse)
-        whose own Arabic spellings give the name back. The English->Arabic model is the
-        surer one (Arabic leaves vowels out), so it checks what the other direction guessed."""
-        assert self.vocabulary is not None
-        written, own = arabic_consonants(node.word.text), terms(node.word.text, View.STEM)
-        if not written or len(own) != 1 or arabic_share(node.word.text) < 1.0:
-            return []
-        having, articles = self.vocabulary.frequency("body", own[0])
-        if having > RARE_SHARE * articles:
-            return []  # a word many articles use is a word; a name nothing lists is rare
-        found: list[str] = []
-        for spelling in node.spellings[:NEIGHBOURS_OF]:
-            for word in _vowel_variants(spelling):
-                stems = terms(word, View.STEM)
-                if len(stems) != 1 or stems[0] in found or not self._used_as_name(stems[0]):
-                    continue
-                if written in {arabic_consonants(back) for back in spellings(word, True, BACK_SPELLINGS)}:
-                    found.append(stems[0])
-                    if len(found) == MAX_SPELLINGS:
-                        return found
-        return found
-
-    def _used_as_name(self, stem: str, field: str = "body") -> bool:
-        """Some article has it, and not so many that it must be a word rather than a name."""
-        assert self.vocabulary is not None
-        having, articles = self.vocabulary.frequency(field, stem)
-        return bool(having) and (having <= MIN_COMMON_ARTICLES or having <= MAX_SPELLING_SHARE * articles)
 
     def phrase(self, node: Phrase, negated: bool) -> qp.Plan | None:
         if node.field == "source":
@@ -562,38 +423,6 @@ def _with_phrase(plan: qp.Plan, words: list[str]) -> qp.Plan:
         for name in ("title_exact", "body_exact")
     )
     return qp.WithBonus(plan, qp.AnyOf(phrases))
-
-
-def _final_a_forms(spelling: str) -> tuple[str, ...]:
-    """An Arabic spelling and, if it ends in a long a, the same with ة (Bousta: بوستا, بوستة;
-    Jendouba: جندوبة), or if it ends in ة, with ا: a final -a is written either way, and the
-    model spells it ا first. entity-dev English->Arabic culture capped Recall@100 0.785 ->
-    0.815, no other slice moved."""
-    if spelling.endswith("ا"):
-        return spelling, spelling[:-1] + "ة"
-    if spelling.endswith(("ة", "ه")):
-        return spelling, spelling[:-1] + "ا"
-    return (spelling,)
-
-
-VOWELS = "aeiouy"
-
-
-def _vowel_variants(word: str) -> list[str]:
-    """`word` with one vowel added, dropped or changed (kinsi: kinsey's kinse, fri: fry,
-    sprenger: springer): the edits by which a spelling from Arabic, which leaves most
-    vowels out, misses the name."""
-    found: dict[str, None] = {}
-    for cut in range(len(word) + 1):
-        head, tail = word[:cut], word[cut:]
-        for vowel in VOWELS:
-            found[head + vowel + tail] = None
-            if tail and tail[0] in VOWELS:
-                found[head + vowel + tail[1:]] = None
-        if tail and tail[0] in VOWELS:
-            found[head + tail[1:]] = None
-    found.pop(word, None)
-    return list(found)
 
 
 def _without_edge_stopwords(words: list[str]) -> list[str]:

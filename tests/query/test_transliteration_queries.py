@@ -7,12 +7,8 @@ import pytest
 from search import Engine
 from search.aliases.resolver import AliasResolver
 from search.query import Compiler, Name, expand, parse
-from search.query.compiler import (
-    KNOWN_TRANSLITERATION_BOOST,
-    NAME_BOOST,
-    TRANSLITERATION_BOOST,
-    _vowel_variants,
-)
+from search.query.compiler import KNOWN_TRANSLITERATION_BOOST, NAME_BOOST, TRANSLITERATION_BOOST
+from search.query.spelling import _vowel_variants
 
 # Names that no shipped lexicon file and no name-table entry knows (checked below).
 ARTICLES = [
