@@ -25,12 +25,12 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from search import Engine
 from search.aliases.lexicon import Lexicon, form_key
+from search.evaluation.corpora import shared_data
 from search.evaluation.entities import MIN_RELEVANT, Name, entity_collection, judge, judge_arabic_words
-from search.evaluation.systems import corpus_index
+from search.evaluation.systems import corpus_index, corpus_index_arguments
 from search.query import expansion
 
 DEPTH = 100
@@ -82,13 +82,12 @@ def _judged(form: str, to_arabic: bool) -> tuple[str, ...]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
-    parser.add_argument("--index", type=Path, help="keep the corpus index here (built if missing)")
+    corpus_index_arguments(parser)
     parser.add_argument("--without", action="store_true", help="search no held-back forms")
     args = parser.parse_args()
     if args.without:
         expansion._held_back = lambda *_: ((), ())  # type: ignore[attr-defined]
-    collection = entity_collection(args.data)
+    collection = entity_collection(shared_data(args.data))
     with (
         corpus_index(collection.documents, args.index, "measure-held-back-") as folder,
         Engine.open(folder) as engine,

@@ -32,8 +32,9 @@ from pathlib import Path
 from search import Engine
 from search.aliases.transliteration import spellings
 from search.backends import Filters, backend_of, get_backend
+from search.evaluation.corpora import shared_data
 from search.evaluation.entities import entity_collection
-from search.evaluation.systems import corpus_index
+from search.evaluation.systems import corpus_index, corpus_index_arguments
 from search.index import IndexStore
 from search.query import Compiler, Name, expand, parse
 from search.query import plan as qp
@@ -62,10 +63,9 @@ def _terms(plan: qp.Plan) -> list[qp.Term]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
-    parser.add_argument("--index", type=Path, help="keep the corpus index here (built if missing)")
+    corpus_index_arguments(parser)
     args = parser.parse_args()
-    collection = entity_collection(args.data)
+    collection = entity_collection(shared_data(args.data))
     with corpus_index(collection.documents, args.index, "measure-transliteration-") as folder:
         generation = IndexStore(folder).current()
         assert generation is not None

@@ -23,14 +23,14 @@ from __future__ import annotations
 import argparse
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from statistics import mean
 
 from search import Engine
 from search.aliases.lexicon import Lexicon, form_key
 from search.aliases.resolver import AliasResolver
+from search.evaluation.corpora import shared_data
 from search.evaluation.entities import MIN_RELEVANT, Name, entity_collection, judge, judge_arabic_words
-from search.evaluation.systems import corpus_index
+from search.evaluation.systems import corpus_index, corpus_index_arguments
 from search.query import compiler, expansion
 from search.searching import SearchRequest, run_search
 
@@ -54,14 +54,13 @@ def full_names(lexicon: Lexicon) -> Iterator[Name]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=Path(__file__).resolve().parents[2] / "shared" / "data")
-    parser.add_argument("--index", type=Path, help="keep the corpus index here (built if missing)")
+    corpus_index_arguments(parser)
     parser.add_argument("--without", action="store_true", help="search no spelt phrases or compounds")
     args = parser.parse_args()
     if args.without:
         compiler.Compiler._spelt_phrases = lambda *_: None  # type: ignore[method-assign]
         expansion._compounds = lambda *_: ()  # type: ignore[attr-defined]
-    collection = entity_collection(args.data)
+    collection = entity_collection(shared_data(args.data))
     with (
         corpus_index(collection.documents, args.index, "measure-full-names-") as folder,
         Engine.open(folder) as engine,

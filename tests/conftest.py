@@ -8,6 +8,7 @@ where it exists. The bundled sample corpus is always there.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,16 @@ def need(path: Path) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (set NEWS_SEARCH_SHARED to the shared folder)")
     return path
+
+
+def small_engine(
+    tmp_path_factory: pytest.TempPathFactory, name: str, articles: list[dict[str, str]], backend: str
+) -> Iterator[Engine]:
+    """An index of a test module's own `articles` on `backend`, open while the module runs."""
+    path = tmp_path_factory.mktemp(f"{name}-{backend}") / "index"
+    Engine.rebuild(path, articles, procs=1, backend=backend)
+    with Engine.open(path) as opened:
+        yield opened
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ analysed words over both fields, unboosted, as a plain setup would be.
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -35,6 +36,12 @@ class System(Protocol):
     def search(self, text: str, limit: int, lang: str | None = None) -> list[str]: ...
 
     def close(self) -> None: ...
+
+
+def corpus_index_arguments(parser: argparse.ArgumentParser) -> None:
+    """--data and --index, as every script that measures on a corpus index takes them."""
+    parser.add_argument("--data", type=Path, help="the shared data folder (default: ../shared/data)")
+    parser.add_argument("--index", type=Path, help="keep the corpus index here (built if missing)")
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import pytest
 
 from search import Engine
+from tests.conftest import small_engine
 
 ARTICLES = [
     {
@@ -52,10 +53,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Iterator[Engine]:
-    path = tmp_path_factory.mktemp(f"compound-names-{backend}") / "index"
-    Engine.rebuild(path, ARTICLES, procs=1, backend=backend)
-    with Engine.open(path) as opened:
-        yield opened
+    yield from small_engine(tmp_path_factory, "compound-names", ARTICLES, backend)
 
 
 def test_a_compound_finds_the_two_words_spaced_and_joined(engine: Engine) -> None:

@@ -10,6 +10,7 @@ import pytest
 from search import Engine
 from search.aliases.resolver import AliasResolver
 from search.query import Alias, And, expand, parse
+from tests.conftest import small_engine
 
 ARTICLES = [
     {
@@ -68,10 +69,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Iterator[Engine]:
-    path = tmp_path_factory.mktemp(f"held-back-{backend}") / "index"
-    Engine.rebuild(path, ARTICLES, procs=1, backend=backend)
-    with Engine.open(path) as opened:
-        yield opened
+    yield from small_engine(tmp_path_factory, "held-back", ARTICLES, backend)
 
 
 def test_the_arabic_name_finds_english_articles_that_write_the_held_back_form(engine: Engine) -> None:

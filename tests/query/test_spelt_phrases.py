@@ -10,6 +10,7 @@ import pytest
 from search import Engine
 from search.aliases.resolver import AliasResolver
 from search.query import And, Name, expand, parse
+from tests.conftest import small_engine
 
 ARTICLES = [
     {
@@ -53,10 +54,7 @@ ARTICLES = [
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory: pytest.TempPathFactory, backend: str) -> Iterator[Engine]:
-    path = tmp_path_factory.mktemp(f"spelt-phrases-{backend}") / "index"
-    Engine.rebuild(path, ARTICLES, procs=1, backend=backend)
-    with Engine.open(path) as opened:
-        yield opened
+    yield from small_engine(tmp_path_factory, "spelt-phrases", ARTICLES, backend)
 
 
 def test_the_names_are_unknown_to_the_lexicon() -> None:
