@@ -7,8 +7,9 @@ Abdulaziz, Abderrahmane (عبد الرحمن: the ل of ال sounds as the r aft
 Noureddine, Salahuddin, Zinedine, Nasrallah, Fethullah, Abdullah. A letter-by-letter model
 spells them as one Arabic word that nobody writes (Abdelaziz: عيلازيز), so the parts are
 spelt apart here, by rule: the fixed part as Arabic writes it (عبد, الدين, الله), the rest
-by the transliteration model. Arabic also writes some joined (عبدالعزيز, نصرالله): both
-are given. The query compiler keeps the spellings that articles use.
+as the caller spells it (the name table's words, then the transliteration model's). Arabic
+also writes some joined (عبدالعزيز, نصرالله): both are given. The query compiler keeps the
+spellings that articles use.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _ABD = re.compile(
     r"^abd(?:(?:[aeiou]|ou)l-?|(?:[aeiou])(?=(?P<sun>th|dh|sh|[tdrzsnl])(?P=sun)))(?P<rest>[a-z]+)$"
 )
 _ABD_GOD = re.compile(r"^l?lah?i?$")  # Abdullah, Abdallah, Abdalla, Abdellahi: عبد الله
-# X + the article's vowel and din: Noureddine, Salahuddin, Zinedine, Badreddine, Aladdine.
+# X + the article's vowel and din: Noureddine, Salahuddin, Zinedine, Badreddine, Alaeddine.
 _FAITH = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:[aeiu]d-?dine?|[ae]l-?dine?|edine|eddyn)$")
 # X + allah: Nasrallah, Fethullah, Ruhollah, Saadallah (not Marcella, Abdellah's ellah aside).
 _GOD = re.compile(r"^(?P<stem>[a-z]{3,}?)(?:allah|ullah|ollah)$")
