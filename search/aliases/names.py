@@ -84,23 +84,34 @@ class NameTable:
     # Query side only: names as written (not clitic-stripped), and skeletons.
     written_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
     skeleton_keys: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # Latin key -> Arabic words too frequent to key articles by (صلاح for Salah: also
+    # "righteousness"), commonest first: a query may still spell a name's part with them
+    # inside a phrase (compounds, runs of names), never alone.
+    frequent_words: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # keys_for per word as written: every article word is looked up, most of them often.
     _memo: dict[tuple[str, bool], tuple[str, ...]] = field(default_factory=dict, repr=False, compare=False)
     # arabic_words_for: the Arabic words by key, built on first use (query side only).
     _by_key: dict[str, tuple[str, ...]] | None = field(default=None, repr=False, compare=False)
 
     @classmethod
-    def from_rows(cls, rows: Iterable[tuple[str, str] | tuple[str, str, int]]) -> NameTable:
-        """From (Latin token, Arabic token[, how often Wikidata pairs them]) rows."""
+    def from_rows(
+        cls, rows: Iterable[tuple[str, str] | tuple[str, str, int] | tuple[str, str, int, str]]
+    ) -> NameTable:
+        """From (Latin token, Arabic token[, how often Wikidata pairs them[, the Arabic token
+        when it is too frequent a word to be the second field]]) rows."""
+        frequent_by_key: dict[str, Counter[str]] = defaultdict(Counter)
         keys_by_arabic: dict[str, set[str]] = defaultdict(set)
         keys_by_written: dict[str, set[str]] = defaultdict(set)
         keys_by_skeleton: dict[str, Counter[str]] = defaultdict(Counter)
         latin_keys = set()
-        for latin, arabic_name, *count in rows:
+        for latin, arabic_name, *rest in rows:
+            count = rest[:1]
             key = spelling_key(latin)
             if len(key) < MIN_KEY_LENGTH:
                 continue
             latin_keys.add(key)
+            if len(rest) > 1 and rest[1]:
+                frequent_by_key[key][arabic.normalize(str(rest[1]))] += int(rest[0])
             written = arabic.normalize(arabic_name) if arabic_name else ""
             # As articles' words are looked up (arabic_key): a bare براهمي loses its ب as a
             # preposition (راهمي), but after the article it keeps it (البراهمي -> براهمي).
@@ -111,12 +122,13 @@ class NameTable:
             if len(written) >= 3 and not arabic.is_stopword(written):
                 keys_by_written[written].add(key)
                 if len(skeleton := arabic_skeleton(written)) >= MIN_SKELETON_LENGTH:
-                    keys_by_skeleton[skeleton][key] += count[0] if count else 1
+                    keys_by_skeleton[skeleton][key] += int(count[0]) if count else 1
         return cls(
             latin_keys,
             _sorted(keys_by_arabic),
             _sorted(keys_by_written),
             {skeleton: _commonest(counts) for skeleton, counts in keys_by_skeleton.items()},
+            {key: tuple(word for word, _ in counts.most_common()) for key, counts in frequent_by_key.items()},
         )
 
     def keys_for(self, written: str, script_is_arabic: bool) -> tuple[str, ...]:
@@ -145,15 +157,21 @@ class NameTable:
         return bool(self.keys_for(written, script_is_arabic))
 
     def arabic_words_for(self, written: str) -> tuple[str, ...]:
-        """The Arabic words the table writes a Latin name as (Aziz: عزيز), for spelling
-        the parts of a compound (compounds.py): surer than the model for Arabic names."""
+        """The Arabic words the table writes a Latin name as (Aziz: عزيز; Salah: صلاح, a word
+        too frequent to key articles by), for spelling it inside a phrase: a compound's part
+        (compounds.py), a name in a run of names. Surer than the model for Arabic names."""
         if self._by_key is None:
             by_key: dict[str, list[str]] = defaultdict(list)
             for arabic_name, keys in self.arabic_keys.items():
                 for key in keys:
                     by_key[key].append(arabic_name)
             self._by_key = {key: tuple(words) for key, words in by_key.items()}
-        return tuple(word for key in self.keys_for(written, False) for word in self._by_key.get(key, ()))
+        keys = self.keys_for(written, False)
+        # The frequent words first: a name common enough to be a word (صلاح) is the usual
+        # spelling, where the key's other words are rarer names it stands for (Sala: سالا).
+        found = [word for key in keys for word in self.frequent_words.get(key, ())]
+        found += [word for key in keys for word in self._by_key.get(key, ())]
+        return tuple(dict.fromkeys(found))
 
     def query_keys_for(self, written: str, script_is_arabic: bool) -> tuple[str, ...]:
         """Keys for a word typed in a query: an Arabic name the table spells
@@ -205,4 +223,7 @@ def _commonest(counts: Counter[str]) -> tuple[str, ...]:
 def shipped_table() -> NameTable:
     """The table generated from Wikidata person names (CC0), loaded once."""
     rows = shipped_rows(TABLE_FILE)
-    return NameTable.from_rows((latin, arabic_name, int(count)) for latin, arabic_name, count in rows)
+    return NameTable.from_rows(
+        (latin, arabic_name, int(count), frequent[0] if frequent else "")
+        for latin, arabic_name, count, *frequent in rows
+    )

@@ -38,8 +38,9 @@ MIN_COMMON_ARTICLES = 100  # ... in an index large enough for shares to say so
 # name. The lexicon's 215 people with two- or three-word names, searched with the lexicon off
 # (scripts/measure_unlisted_full_names.py): capped Recall@100 0.849 -> 0.867, capped
 # Precision@10 0.592 -> 0.669 with the model's spellings; the table's first (Adel: عادل, which
-# the model spells اديل) and compounds: 0.874 and 0.720. Three to six model spellings gave
-# the same; five finds عمر الشريف, whose عمر is the fourth spelling of Omar articles use.
+# the model spells اديل) and compounds: 0.874 and 0.720; the table's frequent words first
+# (Omar: عمر; names.NameTable.frequent_words): 0.906 and 0.770. Three to six model spellings
+# gave the same; five finds عمر الشريف, whose عمر is the fourth spelling of Omar the model gives.
 SPELT_FORMS = 5
 # A compound name's rule-made spellings (Abdelaziz: عبد العزيز, عبدالعزيز) searched, the first
 # that articles have: two readings, each spaced and joined.

@@ -56,6 +56,20 @@ def test_table_from_rows() -> None:
     assert table.keys_for("Ali", False) == ()  # keys under four letters collide too much
 
 
+def test_a_frequent_word_spells_a_name_for_queries_only() -> None:
+    # Salah is written صلاح, also "righteousness": too frequent a word to key articles by.
+    table = NameTable.from_rows([("salah", "", 51, "صلاح"), ("sala", "سالا", 2)])
+    assert table.keys_for("صلاح", True) == ()
+    assert table.arabic_words_for("Salah") == ("صلاح", "سالا")
+
+
+def test_the_shipped_table_keeps_frequent_words_for_queries() -> None:
+    table = shipped_table()
+    # Salah and Saleh share a key: صالح and صلاح, before the rarer names (سالا) of that key.
+    assert set(table.arabic_words_for("Salah")[:2]) == {"صلاح", "صالح"}
+    assert table.keys_for("صلاح", True) == ()
+
+
 @pytest.mark.parametrize(
     ("typed", "key", "why"),
     [
