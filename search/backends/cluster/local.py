@@ -16,6 +16,7 @@ from pathlib import Path
 
 LOOPBACK = "127.0.0.1"
 READY_SECONDS = 20.0
+START_ATTEMPTS = 3
 
 
 def free_port_pair() -> int:
@@ -57,13 +58,31 @@ class RunningShard:
         return self.process.wait(timeout=15)
 
 
+class PortTakenError(RuntimeError):
+    """The shard server found its port taken: another process bound it after the check."""
+
+
 def start_shard(folder: Path, port: int | None = None) -> RunningShard:
-    """`news-search shard serve FOLDER` on loopback, once it answers on both ports."""
+    """`news-search shard serve FOLDER` on loopback, once it answers on both ports. Without a
+    `port`, on a free pair, and on another if a process takes the pair between the check and
+    the server's bind (an outgoing connection may be given either port as its own)."""
+    if port is not None:
+        return _start_shard(folder, port)
+    for attempt in range(1, START_ATTEMPTS + 1):
+        try:
+            return _start_shard(folder, free_port_pair())
+        except PortTakenError:
+            if attempt == START_ATTEMPTS:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _start_shard(folder: Path, port: int) -> RunningShard:
     import xapian  # the extra; this module is imported where it may be missing (tests skip then)
 
-    port = port or free_port_pair()
     log = folder.with_suffix(".log")
     folder.parent.mkdir(parents=True, exist_ok=True)
+    logged = log.stat().st_size if log.exists() else 0
     with log.open("a", encoding="utf-8") as output:  # the child keeps its own descriptor
         process = subprocess.Popen(
             [sys.executable, "-m", "search", "shard", "serve", str(folder), "--port", str(port)],
@@ -80,7 +99,9 @@ def start_shard(folder: Path, port: int | None = None) -> RunningShard:
         except xapian.Error:
             if process.poll() is not None or time.monotonic() > deadline:
                 process.kill()
-                raise RuntimeError(f"shard server did not start: {log.read_text('utf-8')}") from None
+                message = log.read_bytes()[logged:].decode("utf-8", "replace")
+                taken = PortTakenError if "already in use" in message else RuntimeError
+                raise taken(f"shard server did not start: {message}") from None
             time.sleep(0.1)
 
 

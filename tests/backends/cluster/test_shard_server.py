@@ -10,12 +10,13 @@ import psutil
 import pytest
 
 from search import Engine
+from search.backends.cluster import local
 from search.backends.cluster.config import CLUSTER_FILE
 from search.backends.cluster.local import LOOPBACK, ShardPool, free_port_pair
 from search.cli import sample_corpus
 from search.cli.entry import main
 from search.ingest.sources import read_sources
-from tests.backends.cluster.conftest import init_cluster
+from tests.backends.cluster.conftest import init_cluster, need_shard_servers
 
 
 def _listening(pid: int) -> set[tuple[str, int]]:
@@ -121,3 +122,32 @@ def test_a_restarted_shard_keeps_its_articles(shard_pool: ShardPool, tmp_path: P
     assert again.port == shards[0].port
     with Engine.open(path) as engine:
         assert engine.search("داعش").total == before > 0
+
+
+def test_a_shard_whose_free_pair_is_taken_meanwhile_starts_on_another(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Between free_port_pair's check and the server's bind another process may take a port
+    # (an outgoing connection is given one as its own): the pool then tries another pair.
+    need_shard_servers()
+    with socket.socket() as taken:
+        taken.bind((LOOPBACK, 0))
+        taken.listen()
+        busy = taken.getsockname()[1]
+        pairs = iter([busy, free_port_pair()])
+        monkeypatch.setattr(local, "free_port_pair", lambda: next(pairs))
+        shard = local.start_shard(tmp_path / "shard")
+        try:
+            assert shard.port != busy
+            assert (LOOPBACK, shard.port) in _listening(shard.process.pid)
+        finally:
+            shard.stop()
+
+
+def test_a_shard_on_a_taken_port_says_so(tmp_path: Path) -> None:
+    need_shard_servers()
+    with socket.socket() as taken:
+        taken.bind((LOOPBACK, 0))
+        taken.listen()
+        with pytest.raises(local.PortTakenError, match="already in use"):
+            local.start_shard(tmp_path / "shard", taken.getsockname()[1])
