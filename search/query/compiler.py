@@ -246,12 +246,10 @@ class Compiler:
         capitalised word of its consonant keys: the index keys only capitalised words, so that
         is nearly always the name. The word alone would find every arsenal of weapons, and the
         key alone every name of the same consonants (Guardian's جردن is Jordan's too)."""
-        assert self.spellings is not None and self.vocabulary is not None
+        assert self.spellings is not None
         words = terms(form, View.EXACT)
         found = [key for key in keys if self.spellings.used_as_name(key, "consonants")]
-        if len(words) != 1 or _function_word(words[0]) or not found:
-            return None
-        if not self.vocabulary.frequency("body_exact", words[0])[0]:
+        if len(words) != 1 or _function_word(words[0]) or not found or not self.spellings.written(words[0]):
             return None
         if not negated:
             self.result.exact_terms.update(words)

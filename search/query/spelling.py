@@ -142,7 +142,7 @@ class WrittenSpellings:
         found = []
         for spelling in node.compounds:
             words = tuple(terms(spelling, View.EXACT))
-            if words and all(self.vocabulary.frequency("body_exact", word)[0] for word in words):
+            if words and all(self.written(word) for word in words):
                 found.append(words)
         return found
 
@@ -154,11 +154,7 @@ class WrittenSpellings:
             candidates = (spelling, ARTICLE + spelling) if after_article else (spelling,)
             for candidate in candidates:
                 words = tuple(terms(candidate, View.EXACT))
-                if (
-                    len(words) == 1
-                    and words not in found
-                    and self.vocabulary.frequency("body_exact", words[0])[0]
-                ):
+                if len(words) == 1 and words not in found and self.written(words[0]):
                     found.append(words)
             if len(found) >= SPELT_FORMS:
                 break
@@ -168,7 +164,11 @@ class WrittenSpellings:
         """The Latin words English runs two Arabic words of a compound name into (عبد العزيز:
         abdelaziz; aliases/compounds.py), the first MAX_COMPOUNDS that some article has."""
         latin = latin_compounds(first, second, lambda part: spellings(part, False, JOINED_SPELLINGS))
-        return [word for word in latin if self.vocabulary.frequency("body_exact", word)[0]][:MAX_COMPOUNDS]
+        return [word for word in latin if self.written(word)][:MAX_COMPOUNDS]
+
+    def written(self, word: str) -> bool:
+        """Some article has the word as written (the exact views)."""
+        return bool(self.vocabulary.frequency("body_exact", word)[0])
 
     def used_as_name(self, stem: str, field: str = "body") -> bool:
         """Some article has it, and not so many that it must be a word rather than a name."""
