@@ -365,6 +365,9 @@ class IndexVocabulary:
             self._articles = self.reader.doc_count()
         return self.reader.doc_frequency(field, word), self._articles
 
+    def frequency_with_any(self, field: str, word: str, others: list[tuple[str, str]]) -> tuple[int, int]:
+        return self.reader.frequency_with_any(field, word, others)
+
 
 def _relaxable(tree: Node | None) -> bool:
     """Whether any-word matching could find more: some implicit AND of two or more terms."""

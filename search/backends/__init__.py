@@ -142,6 +142,12 @@ class Reader(Protocol):
         """How many articles have `term` in `field`."""
         ...
 
+    def frequency_with_any(self, field: str, term: str, others: list[tuple[str, str]]) -> tuple[int, int]:
+        """How many articles have `term` in `field`, and how many of those also have any of
+        `others` ((field, term) pairs): whether a word is written capitalised, by the keys
+        the index gives only capitalised words."""
+        ...
+
     def words_with_prefix(self, field: str, prefix: str) -> Iterator[str]:
         """The indexed words of `field` starting with `prefix`, in term order (wildcards)."""
         ...

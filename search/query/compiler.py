@@ -72,6 +72,7 @@ class Compiler:
         self.vocabulary = vocabulary  # the index's words: wildcards, transliterations
         self.spellings = WrittenSpellings(vocabulary) if vocabulary is not None else None
         self.result = Compiled(None)
+        self._capitalised: dict[str, bool] = {}  # lowercase words read as names, or not
 
     def compile(self, node: Node | None) -> Compiled:
         compiled = self.visit(node, negated=False) if node is not None else None
@@ -263,6 +264,8 @@ class Compiler:
 
     def name(self, node: Name, negated: bool) -> qp.Plan | None:
         own = self.word(node.word, negated)
+        if not self._as_name(node):
+            return own
         others = [qp.Term("names", key, boost=NAME_BOOST) for key in node.keys]
         others += self.transliterations(node, negated)
         if not others:
@@ -271,6 +274,17 @@ class Compiler:
         # many question words are also name tokens, and counting them twice
         # cost 0.007 MRR@10 on xquad-ar (docs/evaluation.md).
         return qp.BestOf((own, *others)) if own is not None else qp.AnyOf(tuple(others))
+
+    def _as_name(self, node: Name) -> bool:
+        """Whether a name may be searched as one: always, but for a word typed in lowercase,
+        which is one only where articles write it capitalised (spelling.py)."""
+        if node.capital_keys is None:
+            return True
+        if self.spellings is None:
+            return False
+        if node.word.text not in self._capitalised:
+            self._capitalised[node.word.text] = self.spellings.capitalised(node)
+        return self._capitalised[node.word.text]
 
     def transliterations(self, node: Name, negated: bool) -> list[qp.Plan]:
         """The likeliest spelling.MAX_SPELLINGS spellings of the name in the other script that some
@@ -314,7 +328,7 @@ class Compiler:
             return None
         forms: list[list[tuple[str, ...]]] = []
         for position, name in enumerate(names):
-            if not isinstance(name, Name) or arabic_share(name.word.text) > 0:
+            if not isinstance(name, Name) or arabic_share(name.word.text) > 0 or not self._as_name(name):
                 return None
             compounds = self.spellings.compounds(name)
             spelt = (*name.written, *name.spellings)

@@ -26,6 +26,10 @@ if TYPE_CHECKING:
 TRANSLITERATIONS = 8
 # The Arabic article as English writes it apart from a name: al-Rantisi, El-Baradei.
 LATIN_ARTICLES = frozenset({"al", "el"})
+# A query of at most this many plain words and no capital letter (federer, roger federer)
+# reads its Latin words as names too: a search box is typed in lowercase, and the capital is
+# otherwise the only sign of a name. Longer queries are mostly questions, whose words are words.
+MAX_LOWERCASE_NAME_WORDS = 3
 
 
 def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
@@ -38,8 +42,9 @@ def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
     """
     if node is None or aliases is None:
         return node
+    lowercase = _typed_in_lowercase(node)
     if isinstance(node, Word):
-        expanded = _expand_words([node], aliases, alone=True)
+        expanded = _expand_words([node], aliases, alone=True, lowercase=lowercase)
         return expanded[0] if len(expanded) == 1 else And(tuple(expanded))
     if isinstance(node, Not):
         return Not(expand(node.child, aliases))
@@ -54,7 +59,7 @@ def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
             if isinstance(child, Word) and child.field is None:
                 run.append(child)
                 continue
-            children += _expand_words(run, aliases, alone)
+            children += _expand_words(run, aliases, alone, lowercase)
             run = []
             if child is not None:
                 children.append(expand(child, aliases))
@@ -62,9 +67,23 @@ def expand(node: Node | None, aliases: AliasResolver | None) -> Node | None:
     return node
 
 
-def _expand_words(words: list[Word], aliases: AliasResolver, alone: bool = False) -> list[Node]:
+def _typed_in_lowercase(node: Node) -> bool:
+    """A short query of plain words with Latin letters and no capital: federer, roger federer."""
+    words = node.children if isinstance(node, And) and node.implicit else (node,)
+    if not 1 <= len(words) <= MAX_LOWERCASE_NAME_WORDS:
+        return False
+    if not all(isinstance(word, Word) and word.field is None for word in words):
+        return False
+    text = " ".join(word.text for word in words if isinstance(word, Word))
+    return text == text.lower() and any(letter.isascii() and letter.isalpha() for letter in text)
+
+
+def _expand_words(
+    words: list[Word], aliases: AliasResolver, alone: bool = False, lowercase: bool = False
+) -> list[Node]:
     """`alone`: these words are the whole query, so a common-word form that is all of them
-    (القاعدة) also searches its entity, weakly: the reader may well mean al-Qaeda."""
+    (القاعدة) also searches its entity, weakly: the reader may well mean al-Qaeda.
+    `lowercase`: the query has no capitals, so its Latin words may be names as typed."""
     if not words or words[0].field is not None:
         return list(words)
     text, starts = "", []
@@ -84,7 +103,10 @@ def _expand_words(words: list[Word], aliases: AliasResolver, alone: bool = False
             # The words keep the spelling keys they would have as names no lexicon lists:
             # the entity may not be the one meant (سول, Johnson), and an article may name
             # another bearer of the name, whom the entity does not tag.
-            own = tuple(_name_or_word(word, aliases, spell=False) for word in words[first : last + 1])
+            own = tuple(
+                _name_or_word(word, aliases, spell=False, lowercase=lowercase)
+                for word in words[first : last + 1]
+            )
             held_back, capitalised = (
                 ((), ()) if mention.common_word else _held_back(aliases, mention.entity, mention.form)
             )
@@ -94,7 +116,7 @@ def _expand_words(words: list[Word], aliases: AliasResolver, alone: bool = False
     nodes: list[Node] = []
     for index, word in enumerate(words):
         if index not in covered:
-            nodes.append(_name_or_word(word, aliases))
+            nodes.append(_name_or_word(word, aliases, lowercase=lowercase))
         elif covered[index] is None:
             nodes.append(word)
         elif not nodes or nodes[-1] is not covered[index]:
@@ -133,18 +155,22 @@ def _held_back(
     return held_back, tuple(capitalised)
 
 
-def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Node:
+def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True, lowercase: bool = False) -> Node:
     """The word, or a Name with its spelling keys, or failing those (and if `spell`)
-    its transliterations."""
+    its transliterations. `lowercase`: a Latin word typed without its capital is read
+    as if it had it (federer as Federer); the word as typed stays what is matched."""
     tokens = list(tokenize(word.text))
     if len(tokens) == 2 and tokens[0].text.casefold() in LATIN_ARTICLES and tokens[1].script != SCRIPT_ARABIC:
         # al-Rantisi: the name is the word after the article, and the compiler also searches
         # its Arabic spellings after ال (الرنتيسي). The word as typed stays what is matched.
-        name = _name_or_word(Word(tokens[1].text, word.field), aliases, spell)
+        name = _name_or_word(Word(tokens[1].text, word.field), aliases, spell, lowercase)
         return replace(name, word=word) if isinstance(name, Name) else word
     if len(tokens) != 1:
         return word
     written, is_arabic = tokens[0].text, tokens[0].script == SCRIPT_ARABIC
+    in_lowercase = lowercase and not is_arabic
+    if in_lowercase:
+        written = written[:1].upper() + written[1:]
     keys = aliases.names.query_keys_for(written, is_arabic)
     # Transliteration is the fallback for names nothing else knows. A name the table knows
     # is spelt too, but searched far below its keys (compiler.KNOWN_TRANSLITERATION_BOOST):
@@ -158,7 +184,17 @@ def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True) -> Nod
     if not (keys or spelt or compounds):
         return word
     table = aliases.names.arabic_words_for(written) if spell and not is_arabic else ()
-    return Name(word, keys, spelt, known, consonants, compounds, table)
+    capital_keys = _capital_keys(written, aliases) if in_lowercase else None
+    return Name(word, keys, spelt, known, consonants, compounds, table, capital_keys)
+
+
+def _capital_keys(capitalised: str, aliases: AliasResolver) -> tuple[tuple[str, str], ...]:
+    """The (field, key) terms the index gives a Latin word where an article capitalises it:
+    its name-table keys and its consonant keys (resolver.AliasResolver.annotate)."""
+    return (
+        *(("names", key) for key in aliases.names.keys_for(capitalised, False)),
+        *(("consonants", key) for key in consonant_keys_for(capitalised)),
+    )
 
 
 def _compounds(written: str, aliases: AliasResolver) -> tuple[str, ...]:

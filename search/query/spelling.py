@@ -46,6 +46,12 @@ SPELT_FORMS = 5
 # that articles have: two readings, each spaced and joined.
 MAX_COMPOUNDS = 4
 JOINED_SPELLINGS = 8  # Latin spellings of a compound's other part, for the joined Latin words
+# A Latin word typed without its capital (federer) is read as a name when at least this share
+# of the articles that have it write it capitalised, as the keys the index gives only
+# capitalised words show; or when no article has it. On entity-dev's index names give 1.00
+# (federer, nadal, blair, london) and words at most 0.50 (news, with نفس a key of many
+# names; election 0.08, film 0.31, police 0.38), but bank 0.73 (Bank of England).
+MIN_CAPITALISED_SHARE = 0.8
 
 
 class Vocabulary(Protocol):
@@ -57,6 +63,10 @@ class Vocabulary(Protocol):
 
     def frequency(self, field: str, word: str) -> tuple[int, int]:
         """How many articles have `word` in `field`, and how many the index has."""
+        ...
+
+    def frequency_with_any(self, field: str, word: str, others: list[tuple[str, str]]) -> tuple[int, int]:
+        """How many articles have `word` in `field`, and how many of those any of `others`."""
         ...
 
 
@@ -165,6 +175,18 @@ class WrittenSpellings:
         abdelaziz; aliases/compounds.py), the first MAX_COMPOUNDS that some article has."""
         latin = latin_compounds(first, second, lambda part: spellings(part, False, JOINED_SPELLINGS))
         return [word for word in latin if self.written(word)][:MAX_COMPOUNDS]
+
+    def capitalised(self, node: Name) -> bool:
+        """A Latin name typed in lowercase: no article has it, or those that do mostly write it
+        capitalised (MIN_CAPITALISED_SHARE), as the keys the index gives the word only where
+        capitalised show (`node.capital_keys`; a word with none, oil or war, is a word)."""
+        words = terms(node.word.text, View.EXACT)
+        if len(words) != 1:
+            return False
+        having, capitalised = self.vocabulary.frequency_with_any(
+            "body_exact", words[0], list(node.capital_keys or ())
+        )
+        return not having or capitalised >= MIN_CAPITALISED_SHARE * having
 
     def written(self, word: str) -> bool:
         """Some article has the word as written (the exact views)."""

@@ -194,6 +194,21 @@ class XapianReader:
     def doc_frequency(self, field: str, text: str) -> int:
         return self.db.get_termfreq(term(field, text))
 
+    def frequency_with_any(self, field: str, text: str, others: list[tuple[str, str]]) -> tuple[int, int]:
+        word = xapian.Query(term(field, text))
+        having = self._count(word)
+        if not others or not having:
+            return having, 0
+        either = xapian.Query(xapian.Query.OP_OR, [xapian.Query(term(name, key)) for name, key in others])
+        return having, self._count(xapian.Query(xapian.Query.OP_AND, word, either))
+
+    def _count(self, query: xapian.Query) -> int:
+        """The exact number of articles `query` matches (every match checked, none weighed)."""
+        enquire = xapian.Enquire(self.db)
+        enquire.set_query(self._scoped(query))
+        enquire.set_weighting_scheme(xapian.BoolWeight())
+        return enquire.get_mset(0, 0, self.db.get_doccount()).get_matches_estimated()
+
     def words_with_prefix(self, field: str, prefix: str) -> Iterator[str]:
         start = term(field, prefix)
         cut = len(start) - len(prefix)
