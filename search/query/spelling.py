@@ -76,24 +76,22 @@ class WrittenSpellings:
     def __init__(self, vocabulary: Vocabulary) -> None:
         self.vocabulary = vocabulary
 
-    def spelt(self, node: Name) -> tuple[list[str], list[str]]:
+    def spelt(self, node: Name) -> list[tuple[list[str], list[str]]]:
         """The stems and written words of the likeliest MAX_SPELLINGS spellings of the name in
-        the other script that some article uses (spelling_terms); failing those, for an Arabic
-        name, its verified neighbours."""
+        the other script that some article uses (spelling_terms), a pair per spelling, the
+        likeliest first; failing those, for an Arabic name, its verified neighbours."""
+        spelt: list[tuple[list[str], list[str]]] = []
         found: list[str] = []
         written: list[str] = []
-        spelt = 0
         for spelling in node.spellings:
             stems, words = self.spelling_terms(spelling, found, written)
             if stems or words:
                 found += stems
                 written += words
-                spelt += 1
-                if spelt == MAX_SPELLINGS:
+                spelt.append((stems, words))
+                if len(spelt) == MAX_SPELLINGS:
                     break
-        if not found and not written:
-            found = self.verified_neighbours(node)
-        return found, written
+        return spelt or [([stem], []) for stem in self.verified_neighbours(node)]
 
     def spelling_terms(
         self, spelling: str, stems: list[str], words: list[str]
