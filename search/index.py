@@ -87,6 +87,7 @@ def document_fields(
         values["entity_ids"] = ",".join(annotation.entity_ids)
         values["names"] = " ".join(annotation.name_keys)
         values["consonants"] = " ".join(annotation.consonant_keys)
+        values["capitalised"] = " ".join(annotation.capitalised)
     if mark is not None:
         values.update(mark.fields())  # story (exact value), bands (keywords), signature (stored)
     return values

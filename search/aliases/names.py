@@ -30,6 +30,7 @@ from functools import lru_cache
 from search.aliases.shipped import shipped_rows
 from search.aliases.transliteration import LONG_VOWELS, latin_letters, shipped_transliterator
 from search.analysis import arabic, english
+from search.analysis.bilingual import View, terms
 from search.analysis.english import is_acronym
 
 TABLE_FILE = "wikidata-name-tokens.tsv"
@@ -199,6 +200,17 @@ def consonant_keys_for(written: str) -> tuple[str, ...]:
     # The model reads the word as spoken (latin_sounds): Federer's is Federer, and Sa'ad's
     # apostrophe is its ع.
     return tuple(shipped_transliterator().consonant_keys(written))
+
+
+@lru_cache(maxsize=CONSONANT_MEMO_SIZE)
+def capitalised_form(written: str) -> str | None:
+    """A capitalised Latin word that may be a name, as the exact views index it (Federer's:
+    federer), for the index's record of the words its articles capitalise: a query typed in
+    lowercase reads a word as a name where most articles that have it capitalise it."""
+    if not may_be_latin_name(written):
+        return None
+    exact = terms(written, View.EXACT)
+    return exact[0] if len(exact) == 1 else None
 
 
 def may_be_latin_name(written: str) -> bool:

@@ -18,7 +18,7 @@ from pathlib import Path
 from search.aliases import lexicon as lexicon_files
 from search.aliases.lexicon import Entity, Lexicon
 from search.aliases.matcher import Matcher, Mention, confirmed
-from search.aliases.names import NameTable, consonant_keys_for, shipped_table
+from search.aliases.names import NameTable, capitalised_form, consonant_keys_for, shipped_table
 from search.analysis.bilingual import words_in
 from search.analysis.tokenizer import SCRIPT_ARABIC, SCRIPT_NUMBER
 
@@ -35,6 +35,9 @@ class Annotation:
     # The consonant keys of the Arabic spellings of its capitalised Latin words
     # (names.consonant_keys_for), which an Arabic query's names are reduced to.
     consonant_keys: tuple[str, ...] = ()
+    # Its capitalised Latin words that may be names, as the exact views index them: whether
+    # a word typed in lowercase is a name is whether most articles that have it capitalise it.
+    capitalised: tuple[str, ...] = ()
 
 
 class AliasResolver:
@@ -93,6 +96,7 @@ class AliasResolver:
         mentions: list[Mention] = []
         keys: set[str] = set()
         consonants: set[str] = set()
+        capitalised: set[str] = set()
         names = self.names
         for text in texts:
             words = words_in(text)
@@ -105,9 +109,15 @@ class AliasResolver:
                 elif script != SCRIPT_NUMBER:
                     keys.update(names.keys_for(written, False))
                     consonants.update(consonant_keys_for(written))
+                    if form := capitalised_form(written):
+                        capitalised.add(form)
         counted = [mention.entity for mention in confirmed(mentions)]
         return Annotation(
-            tuple(counted), tuple(dict.fromkeys(counted)), tuple(sorted(keys)), tuple(sorted(consonants))
+            tuple(counted),
+            tuple(dict.fromkeys(counted)),
+            tuple(sorted(keys)),
+            tuple(sorted(consonants)),
+            tuple(sorted(capitalised)),
         )
 
 

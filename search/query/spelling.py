@@ -47,10 +47,9 @@ SPELT_FORMS = 5
 MAX_COMPOUNDS = 4
 JOINED_SPELLINGS = 8  # Latin spellings of a compound's other part, for the joined Latin words
 # A Latin word typed without its capital (federer) is read as a name when at least this share
-# of the articles that have it write it capitalised, as the keys the index gives only
-# capitalised words show; or when no article has it. On entity-dev's index names give 1.00
-# (federer, nadal, blair, london) and words at most 0.50 (news, with نفس a key of many
-# names; election 0.08, film 0.31, police 0.38), but bank 0.73 (Bank of England).
+# of the articles that have it write it capitalised (the index records which words each
+# article capitalises), or when no article has it. On entity-dev's corpus names give 1.00
+# (federer, nadal, blair, london), words far less (election, film, police).
 MIN_CAPITALISED_SHARE = 0.8
 
 
@@ -176,8 +175,8 @@ class WrittenSpellings:
 
     def capitalised(self, node: Name) -> bool:
         """A Latin name typed in lowercase: no article has it, or those that do mostly write it
-        capitalised (MIN_CAPITALISED_SHARE), as the keys the index gives the word only where
-        capitalised show (`node.capital_keys`; a word with none, oil or war, is a word)."""
+        capitalised (MIN_CAPITALISED_SHARE; `node.capital_keys`, the term the index records
+        it by where capitalised). An index built before it recorded them has none: a word."""
         words = terms(node.word.text, View.EXACT)
         if len(words) != 1:
             return False

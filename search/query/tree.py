@@ -85,8 +85,8 @@ class Name:
     # The Arabic words the name table writes a Latin name as (Adel: عادل): in a run of names
     # they are tried before the model's spellings (compiler._spelt_phrases).
     written: tuple[str, ...] = ()
-    # A Latin word typed without its capital, in a query with none (federer): the (field, key)
-    # terms the index gives the word where capitalised. The compiler reads it as a name only
+    # A Latin word typed without its capital, in a query with none (federer): the (field, term)
+    # the index records the word by where capitalised. The compiler reads it as a name only
     # where the articles that have it mostly write it so, or none has it
     # (spelling.WrittenSpellings.capitalised). None: typed as a name is (capitalised, or Arabic).
     capital_keys: tuple[tuple[str, str], ...] | None = None

@@ -29,6 +29,15 @@ def test_consonant_keys_of_capitalised_latin_words_only() -> None:
     assert AliasResolver.load().annotate("سلال يفتتح المعرض").consonant_keys == ()
 
 
+def test_the_capitalised_latin_words_that_may_be_names_are_recorded_as_indexed() -> None:
+    annotation = AliasResolver.load().annotate(
+        "Film festival opens", "The film with Federer's coach, NASA and سلال"
+    )
+    # "The" is a stopword and NASA an acronym; "film" in lowercase is not recorded, "Film" is.
+    assert annotation.capitalised == ("federer", "film")
+    assert AliasResolver.load().annotate("the film opened").capitalised == ()
+
+
 def test_resolvers_are_shared_by_fingerprint() -> None:
     assert AliasResolver.load() is AliasResolver.load()
     assert AliasResolver.load().fingerprint == fingerprint()

@@ -1,6 +1,7 @@
 """A short query typed without capitals (sellal, roger federer) reads its Latin words as names
-where the articles that have them write them capitalised, so a search box typed in lowercase
-crosses the language line as "Sellal" does; a word articles write in lowercase stays a word."""
+where the articles that have them write them capitalised (the index records which words each
+article capitalises), so a search box typed in lowercase crosses the language line as "Sellal"
+does; a word articles write in lowercase stays a word."""
 
 from __future__ import annotations
 
@@ -33,6 +34,19 @@ ARTICLES = [
         "title": "وزير الخارجية يستقبل السفراء",
         "body": "استقبل وزير الخارجية البكوش سفراء الدول الأوروبية في مكتبه.",
         "lang": "ar",
+    },
+    {
+        # A short name: too few consonants for a consonant key, and unknown to the name table.
+        "id": "ar-jon",
+        "title": "مؤتمر صحفي",
+        "body": "قال المتحدث جون إن الاجتماع سيعقد الأسبوع المقبل.",
+        "lang": "ar",
+    },
+    {
+        "id": "en-jon",
+        "title": "Press briefing",
+        "body": "The spokesman Jon said the meeting would take place next week.",
+        "lang": "en",
     },
     {
         "id": "ar-film",
@@ -74,6 +88,10 @@ def test_a_lowercase_name_finds_what_the_capitalised_one_finds(engine: Engine) -
     assert arabic_hits(engine, "sellal") == ["ar-sellal"]
 
 
+def test_a_short_lowercase_name_is_read_as_a_name(engine: Engine) -> None:
+    assert arabic_hits(engine, "Jon") == arabic_hits(engine, "jon") == ["ar-jon"]
+
+
 def test_a_lowercase_name_no_article_of_its_script_has_is_read_as_a_name(engine: Engine) -> None:
     assert arabic_hits(engine, "bakkoush") == ["ar-bakkoush"]
 
@@ -86,7 +104,7 @@ def test_a_word_articles_write_in_lowercase_stays_a_word(engine: Engine) -> None
 
 def test_the_index_counts_the_articles_that_write_a_word_capitalised(engine: Engine) -> None:
     node = expand(parse("film"), AliasResolver.load())
-    assert isinstance(node, Name) and node.capital_keys
+    assert isinstance(node, Name) and node.capital_keys == (("capitalised", "film"),)
     having, capitalised = IndexVocabulary(engine._reader()).frequency_with_any(
         "body_exact", "film", list(node.capital_keys)
     )

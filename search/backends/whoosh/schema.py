@@ -51,6 +51,9 @@ def make_schema() -> fields.Schema:
         # Consonant keys of the Arabic spellings of capitalised Latin words (names.py), a field
         # of their own so that the names field's lengths, and its BM25, stay as they were.
         consonants=fields.KEYWORD(scorable=True),
+        # The capitalised Latin words that may be names, as the exact views index them (names.py):
+        # counted, never searched for ranking, so not scorable.
+        capitalised=fields.KEYWORD(),
         # Hash of the text: the same article under two ids (two URLs) is a duplicate.
         content_hash=fields.ID(stored=True),
         # "YYYY-MM" of dated articles: the month facet and filter (facets.py).

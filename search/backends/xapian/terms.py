@@ -31,6 +31,7 @@ PREFIXES = {
     "entities": "E",
     "names": "N",
     "consonants": "XC",
+    "capitalised": "XU",
     "id": "Q",
     "content_hash": "XH",
     "story": "XT",  # the story key of near-duplicates (search/stories.py)
@@ -103,6 +104,8 @@ def document(fields: Mapping[str, Any]) -> xapian.Document:
     for name in ("names", "consonants"):
         for key in str(fields.get(name) or "").split():
             doc.add_term(term(name, key))
+    for word in str(fields.get("capitalised") or "").split():
+        doc.add_boolean_term(term("capitalised", word))
     for key in str(fields.get("bands") or "").split():
         doc.add_boolean_term(term("bands", key))
     doc.add_value(LANG, fields.get("lang") or "")
