@@ -14,20 +14,10 @@ from search.aliases.resolver import AliasResolver
 from search.query import Name, Word, expand, parse
 from search.searching import IndexVocabulary
 from tests.conftest import small_engine
+from tests.query.names_articles import SELLAL_ARTICLES
 
 ARTICLES = [
-    {
-        "id": "ar-sellal",
-        "title": "سلال يفتتح المعرض",
-        "body": "افتتح رئيس الوزراء سلال المعرض الدولي في العاصمة بحضور الوزراء.",
-        "lang": "ar",
-    },
-    {
-        "id": "en-sellal",
-        "title": "Sellal opens the fair",
-        "body": "Prime Minister Sellal opened the international fair in the capital on Monday.",
-        "lang": "en",
-    },
+    *SELLAL_ARTICLES,
     {
         # No English article names him: nothing says the word is not a name.
         "id": "ar-bakkoush",

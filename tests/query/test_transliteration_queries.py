@@ -9,21 +9,11 @@ from search.aliases.resolver import AliasResolver
 from search.query import Compiler, Name, expand, parse
 from search.query.compiler import KNOWN_TRANSLITERATION_BOOST, NAME_BOOST, TRANSLITERATION_BOOST
 from search.query.spelling import _vowel_variants
+from tests.query.names_articles import SELLAL_ARTICLES
 
 # Names that no shipped lexicon file and no name-table entry knows (checked below).
 ARTICLES = [
-    {
-        "id": "ar-sellal",
-        "title": "سلال يفتتح المعرض",
-        "body": "افتتح رئيس الوزراء سلال المعرض الدولي في العاصمة بحضور الوزراء.",
-        "lang": "ar",
-    },
-    {
-        "id": "en-sellal",
-        "title": "Sellal opens the fair",
-        "body": "Prime Minister Sellal opened the international fair in the capital on Monday.",
-        "lang": "en",
-    },
+    *SELLAL_ARTICLES,
     {
         "id": "ar-ensour",
         "title": "النسور يلتقي النواب",
