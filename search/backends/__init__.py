@@ -144,8 +144,8 @@ class Reader(Protocol):
 
     def frequency_with_any(self, field: str, term: str, others: list[tuple[str, str]]) -> tuple[int, int]:
         """How many articles have `term` in `field`, and how many of those also have any of
-        `others` ((field, term) pairs): whether a word is written capitalised, by the keys
-        the index gives only capitalised words."""
+        `others` ((field, term) pairs): how many of the articles with a word capitalise it
+        (the capitalised field), which tells a name typed in lowercase from a word."""
         ...
 
     def words_with_prefix(self, field: str, prefix: str) -> Iterator[str]:

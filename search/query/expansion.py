@@ -184,11 +184,11 @@ def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True, lowerc
     if not (keys or spelt or compounds):
         return word
     table = aliases.names.arabic_words_for(written) if spell and not is_arabic else ()
-    capital_keys = _capital_keys(written) if in_lowercase else None
-    return Name(word, keys, spelt, known, consonants, compounds, table, capital_keys)
+    capital_terms = _capital_terms(written) if in_lowercase else None
+    return Name(word, keys, spelt, known, consonants, compounds, table, capital_terms)
 
 
-def _capital_keys(capitalised: str) -> tuple[tuple[str, str], ...]:
+def _capital_terms(capitalised: str) -> tuple[tuple[str, str], ...]:
     """The (field, term) the index records a Latin word by where an article capitalises it
     (resolver.Annotation.capitalised)."""
     form = capitalised_form(capitalised)

@@ -175,13 +175,13 @@ class WrittenSpellings:
 
     def capitalised(self, node: Name) -> bool:
         """A Latin name typed in lowercase: no article has it, or those that do mostly write it
-        capitalised (MIN_CAPITALISED_SHARE; `node.capital_keys`, the term the index records
+        capitalised (MIN_CAPITALISED_SHARE; `node.capital_terms`, the term the index records
         it by where capitalised). An index built before it recorded them has none: a word."""
         words = terms(node.word.text, View.EXACT)
         if len(words) != 1:
             return False
         having, capitalised = self.vocabulary.frequency_with_any(
-            "body_exact", words[0], list(node.capital_keys or ())
+            "body_exact", words[0], list(node.capital_terms or ())
         )
         return not having or capitalised >= MIN_CAPITALISED_SHARE * having
 

@@ -89,7 +89,7 @@ class Name:
     # the index records the word by where capitalised. The compiler reads it as a name only
     # where the articles that have it mostly write it so, or none has it
     # (spelling.WrittenSpellings.capitalised). None: typed as a name is (capitalised, or Arabic).
-    capital_keys: tuple[tuple[str, str], ...] | None = None
+    capital_terms: tuple[tuple[str, str], ...] | None = None
 
 
 Node = Word | Phrase | Wildcard | Not | And | Or | Alias | Name
