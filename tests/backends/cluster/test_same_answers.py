@@ -15,6 +15,8 @@ from bench_cluster import ranking, same_but_ties
 def _queries(engine: Engine) -> list[str]:
     """Title words and pairs of the indexed articles (both languages), entity names, filters' words."""
     queries = ["داعش", "ISIS", "al-Sharaa", "الشرع", '"الدولة الإسلامية"', "Syria -Iraq", "دمشق OR Damascus"]
+    # Typed in lowercase: whether each word is a name is counted across the shards.
+    queries += ["al-sharaa", "damascus", "ahmed al-sharaa", "syria"]
     for stored in engine._reader().stored_documents():
         words = [word for word in re.findall(r"\w+", stored["title"]) if len(word) > 2]
         queries += [*words[:2], " ".join(words[1:3])]
