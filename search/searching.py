@@ -365,8 +365,8 @@ class IndexVocabulary:
             self._articles = self.reader.doc_count()
         return self.reader.doc_frequency(field, word), self._articles
 
-    def frequency_with_any(self, field: str, word: str, others: list[tuple[str, str]]) -> tuple[int, int]:
-        return self.reader.frequency_with_any(field, word, others)
+    def frequency_with(self, field: str, word: str, other_field: str, other_word: str) -> tuple[int, int]:
+        return self.reader.frequency_with(field, word, other_field, other_word)
 
 
 def _relaxable(tree: Node | None) -> bool:

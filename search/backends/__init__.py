@@ -142,9 +142,9 @@ class Reader(Protocol):
         """How many articles have `term` in `field`."""
         ...
 
-    def frequency_with_any(self, field: str, term: str, others: list[tuple[str, str]]) -> tuple[int, int]:
-        """How many articles have `term` in `field`, and how many of those also have any of
-        `others` ((field, term) pairs): how many of the articles with a word capitalise it
+    def frequency_with(self, field: str, term: str, other_field: str, other_term: str) -> tuple[int, int]:
+        """How many articles have `term` in `field`, and how many of those also have
+        `other_term` in `other_field`: how many of the articles with a word capitalise it
         (the capitalised field), which tells a name typed in lowercase from a word."""
         ...
 

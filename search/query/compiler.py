@@ -285,7 +285,7 @@ class Compiler:
     def _as_name(self, node: Name) -> bool:
         """Whether a name may be searched as one: always, but for a word typed in lowercase,
         which is one only where articles write it capitalised (spelling.py)."""
-        if node.capital_terms is None:
+        if not node.lowercase:
             return True
         if self.spellings is None:
             return False

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from search.aliases.compounds import compound_spellings
 from search.aliases.lexicon import form_key, is_arabic_form
-from search.aliases.names import arabic_key, capitalised_form, consonant_keys_for, may_be_latin_name
+from search.aliases.names import arabic_key, consonant_keys_for, may_be_latin_name
 from search.aliases.transliteration import MIN_CONSONANTS, consonant_key, spellings
 from search.analysis import arabic
 from search.analysis.tokenizer import SCRIPT_ARABIC, tokenize
@@ -184,15 +184,7 @@ def _name_or_word(word: Word, aliases: AliasResolver, spell: bool = True, lowerc
     if not (keys or spelt or compounds):
         return word
     table = aliases.names.arabic_words_for(written) if spell and not is_arabic else ()
-    capital_terms = _capital_terms(written) if in_lowercase else None
-    return Name(word, keys, spelt, known, consonants, compounds, table, capital_terms)
-
-
-def _capital_terms(capitalised: str) -> tuple[tuple[str, str], ...]:
-    """The (field, term) the index records a Latin word by where an article capitalises it
-    (resolver.Annotation.capitalised)."""
-    form = capitalised_form(capitalised)
-    return (("capitalised", form),) if form else ()
+    return Name(word, keys, spelt, known, consonants, compounds, table, in_lowercase)
 
 
 def _compounds(written: str, aliases: AliasResolver) -> tuple[str, ...]:

@@ -64,8 +64,9 @@ class Vocabulary(Protocol):
         """How many articles have `word` in `field`, and how many the index has."""
         ...
 
-    def frequency_with_any(self, field: str, word: str, others: list[tuple[str, str]]) -> tuple[int, int]:
-        """How many articles have `word` in `field`, and how many of those any of `others`."""
+    def frequency_with(self, field: str, word: str, other_field: str, other_word: str) -> tuple[int, int]:
+        """How many articles have `word` in `field`, and how many of those `other_word` in
+        `other_field`."""
         ...
 
 
@@ -175,14 +176,12 @@ class WrittenSpellings:
 
     def capitalised(self, node: Name) -> bool:
         """A Latin name typed in lowercase: no article has it, or those that do mostly write it
-        capitalised (MIN_CAPITALISED_SHARE; `node.capital_terms`, the term the index records
-        it by where capitalised). An index built before it recorded them has none: a word."""
+        capitalised (MIN_CAPITALISED_SHARE), as the index records per article (its capitalised
+        field; an index built before it did has none: a word)."""
         words = terms(node.word.text, View.EXACT)
         if len(words) != 1:
             return False
-        having, capitalised = self.vocabulary.frequency_with_any(
-            "body_exact", words[0], list(node.capital_terms or ())
-        )
+        having, capitalised = self.vocabulary.frequency_with("body_exact", words[0], "capitalised", words[0])
         return not having or capitalised >= MIN_CAPITALISED_SHARE * having
 
     def written(self, word: str) -> bool:

@@ -85,11 +85,10 @@ class Name:
     # The Arabic words the name table writes a Latin name as (Adel: عادل): in a run of names
     # they are tried before the model's spellings (compiler._spelt_phrases).
     written: tuple[str, ...] = ()
-    # A Latin word typed without its capital, in a query with none (federer): the (field, term)
-    # the index records the word by where capitalised. The compiler reads it as a name only
-    # where the articles that have it mostly write it so, or none has it
-    # (spelling.WrittenSpellings.capitalised). None: typed as a name is (capitalised, or Arabic).
-    capital_terms: tuple[tuple[str, str], ...] | None = None
+    # A Latin word typed without its capital, in a query with none (federer). The compiler
+    # reads it as a name only where the articles that have it mostly write it capitalised, or
+    # none has it (spelling.WrittenSpellings.capitalised).
+    lowercase: bool = False
 
 
 Node = Word | Phrase | Wildcard | Not | And | Or | Alias | Name

@@ -84,8 +84,8 @@ class ClusterReader(XapianReader):
     def doc_frequency(self, field: str, text: str) -> int:
         return self._retrying(lambda: XapianReader.doc_frequency(self, field, text))
 
-    def frequency_with_any(self, field: str, text: str, others: list[tuple[str, str]]) -> tuple[int, int]:
-        return self._retrying(lambda: XapianReader.frequency_with_any(self, field, text, others))
+    def frequency_with(self, field: str, text: str, other_field: str, other_text: str) -> tuple[int, int]:
+        return self._retrying(lambda: XapianReader.frequency_with(self, field, text, other_field, other_text))
 
     def words_with_prefix(self, field: str, prefix: str) -> Iterator[str]:
         return iter(self._retrying(lambda: list(XapianReader.words_with_prefix(self, field, prefix))))

@@ -216,15 +216,14 @@ class WhooshReader:
             return 0  # an index built before the field was (consonants): it has none
         return self.searcher.doc_frequency(field, term)
 
-    def frequency_with_any(self, field: str, term: str, others: list[tuple[str, str]]) -> tuple[int, int]:
+    def frequency_with(self, field: str, term: str, other_field: str, other_term: str) -> tuple[int, int]:
         schema = self.searcher.schema
         if field not in schema:
             return 0, 0
         having = matching(self.searcher, wq.Term(field, term))
-        known = [wq.Term(name, text) for name, text in others if name in schema]
-        if not having or not known:
+        if not having or other_field not in schema:  # an index built before the field was
             return len(having), 0
-        return len(having), len(matching(self.searcher, wq.Or(known), restrict=having))
+        return len(having), len(matching(self.searcher, wq.Term(other_field, other_term), restrict=having))
 
     def words_with_prefix(self, field: str, prefix: str) -> Iterator[str]:
         reader = self.searcher.reader()

@@ -194,13 +194,13 @@ class XapianReader:
     def doc_frequency(self, field: str, text: str) -> int:
         return self.db.get_termfreq(term(field, text))
 
-    def frequency_with_any(self, field: str, text: str, others: list[tuple[str, str]]) -> tuple[int, int]:
+    def frequency_with(self, field: str, text: str, other_field: str, other_text: str) -> tuple[int, int]:
         word = xapian.Query(term(field, text))
         having = self._count(word)
-        if not others or not having:
-            return having, 0
-        either = xapian.Query(xapian.Query.OP_OR, [xapian.Query(term(name, key)) for name, key in others])
-        return having, self._count(xapian.Query(xapian.Query.OP_AND, word, either))
+        if not having:
+            return 0, 0
+        other = xapian.Query(term(other_field, other_text))
+        return having, self._count(xapian.Query(xapian.Query.OP_AND, word, other))
 
     def _count(self, query: xapian.Query) -> int:
         """The exact number of articles `query` matches (every match checked, none weighed)."""
