@@ -29,7 +29,7 @@ from search.evaluation.entities import (
     wikidata_names,
 )
 from search.evaluation.metrics import CAPPED_RECALL, evaluate
-from search.evaluation.runner import DEPTH, fitted
+from search.evaluation.runner import DEPTH, search_queries
 from search.evaluation.systems import ProjectSystem, corpus_index, corpus_index_arguments
 
 ARTICLE = "ال"
@@ -67,7 +67,7 @@ def main() -> None:
     with corpus_index(collection.documents, args.index, "measure-judged-") as folder:
         system.open(folder)
         queries = [query for query in collection.queries if query.lang == "en"]
-        run = {query.id: system.search(fitted(query.text)[0], DEPTH, query.target) for query in queries}
+        run = search_queries(system, queries)
         system.close()
     for part in collection.slices:
         if not part.name.startswith("en→ar domain"):

@@ -28,7 +28,7 @@ from search.analysis import english
 from search.evaluation.corpora import shared_data
 from search.evaluation.entities import MIN_CAPITALISED, entity_collection
 from search.evaluation.metrics import CAPPED_RECALL, evaluate
-from search.evaluation.runner import DEPTH, fitted
+from search.evaluation.runner import DEPTH, search_queries
 from search.evaluation.systems import ProjectSystem, corpus_index, corpus_index_arguments
 from search.query import expansion, spelling
 
@@ -75,11 +75,8 @@ def main() -> None:
     with corpus_index(collection.documents, args.index, "measure-lowercase-") as folder:
         system.open(folder)
         english_queries = [query for query in collection.queries if query.lang == "en"]
-        for typed, label in ((lambda text: text, "as listed"), (str.lower, "in lowercase")):
-            run = {
-                query.id: system.search(fitted(typed(query.text))[0], DEPTH, query.target)
-                for query in english_queries
-            }
+        for typed, label in ((str, "as listed"), (str.lower, "in lowercase")):
+            run = search_queries(system, english_queries, typed)
             for part in collection.slices:
                 if part.name.startswith("en→ar"):
                     score = evaluate(part.qrels, run, capped=collection.capped).means[CAPPED_RECALL]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from search.engine import Engine
-from search.evaluation.collections import Collection
+from search.evaluation.collections import Collection, Query
 from search.evaluation.metrics import Qrels, Scores, evaluate
 from search.evaluation.systems import System
 from search.searching import MAX_QUERY_CHARS
@@ -56,12 +56,19 @@ def fitted(text: str, limit: int = MAX_QUERY_CHARS) -> tuple[str, bool]:
     return (head.rsplit(None, 1)[0] if len(head.split()) > 1 else text[:limit]), True
 
 
+def search_queries(
+    system: System, queries: Sequence[Query], typed: Callable[[str], str] = str
+) -> dict[str, list[str]]:
+    """Each query's ranking to DEPTH, in its target language, as `typed` writes its text
+    (cut to the query length limit)."""
+    return {query.id: system.search(fitted(typed(query.text))[0], DEPTH, query.target) for query in queries}
+
+
 def run_collection(
     collection: Collection, systems: Sequence[System], workdir: Path, say: Callable[[str], None] = print
 ) -> Report:
     report = Report(notes=[f"{collection.name}: {note}" for note in collection.notes])
-    texts = {query.id: fitted(query.text) for query in collection.queries}
-    cut = sum(was_cut for _, was_cut in texts.values())
+    cut = sum(fitted(query.text)[1] for query in collection.queries)
     if cut:
         report.notes.append(f"{collection.name}: {cut} queries over {MAX_QUERY_CHARS} characters were cut")
     for system in systems:
@@ -69,10 +76,7 @@ def run_collection(
         system.build(collection.documents, workdir / f"{collection.name}-{system.name}")
         built = time.perf_counter()
         try:
-            run = {
-                query.id: system.search(texts[query.id][0], DEPTH, query.target)
-                for query in collection.queries
-            }
+            run = search_queries(system, collection.queries)
         finally:
             system.close()
         say(
