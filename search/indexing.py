@@ -24,6 +24,7 @@ from search.errors import IndexWriteError, InvalidDocumentError, SearchError
 from search.index import IndexStore, document_fields
 from search.ingest.outcomes import Notice, Rejection
 from search.ingest.records import document_from_record
+from search.interrupts import raise_if_interrupted
 from search.locking import WriterLock
 from search.reports import IndexReport
 from search.stories import MAX_CANDIDATES, Mark, Signed, StoryAssigner
@@ -155,6 +156,7 @@ def committed(writer: Writer) -> Iterator[Writer]:
     """Commit what the block wrote, or cancel all of it if the block fails."""
     try:
         yield writer
+        raise_if_interrupted()  # a Ctrl-C some library swallowed: nothing is committed
     except BaseException:
         writer.cancel()
         raise
@@ -247,8 +249,8 @@ def _rebuild_locked(
         engine = get_backend(backend_of(generation))
         procs = procs or default_procs()
         prepare = functools.partial(prepare_fields, resolver)
-        bulk = engine.writer(generation, bulk=True, procs=procs, limitmb=limitmb, prepare=prepare)
         stories = StoryAssigner()  # the whole batch is grouped in the order it comes
+        bulk = engine.writer(generation, bulk=True, procs=procs, limitmb=limitmb, prepare=prepare)
         with committed(bulk) as writer:
             stream = progress(items) if progress else items
             for doc in _first_copies(_validated(stream, report), report):
@@ -260,6 +262,7 @@ def _rebuild_locked(
                 f"the existing index at {store.root} was kept",
                 report,
             )
+        raise_if_interrupted()  # a Ctrl-C some library swallowed still keeps the old index
         store.publish(generation)
     except BaseException:
         store.discard(generation)

@@ -197,6 +197,9 @@ class StoryAssigner:
     """
 
     def __init__(self, lookup: Lookup | None = None) -> None:
+        # datasketch (and scipy) imported now, before a rebuild forks its writers: a Ctrl-C
+        # that lands inside an import can be swallowed by it (search/interrupts.py).
+        _minhash()
         self.lookup = lookup
         self.buckets: dict[str, list[tuple[str, str, Signature]]] = {}  # band key -> (id, story, signature)
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from search import Document, Engine
+from search import Document, Engine, interrupts
 from search.indexing import EmptyRebuildError
 from search.ingest.outcomes import Rejection
 
@@ -81,6 +81,19 @@ def test_failed_rebuild_leaves_the_old_index_serving(tmp_path: Path, backend: st
     with Engine.open(path) as engine:
         assert [hit.id for hit in engine.search("داعش")] == ["a1"]
     assert len(list(path.glob("gen-*"))) == 1  # the half-built generation is gone
+
+
+def test_an_add_after_a_swallowed_ctrl_c_commits_nothing(
+    tmp_path: Path, backend: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Ctrl-C that some library caught is still on record (search/interrupts.py): no commit."""
+    path = tmp_path / "index"
+    Engine.rebuild(path, [ARTICLE], procs=1, backend=backend)
+    monkeypatch.setattr(interrupts, "_received", True)
+    with Engine.open(path) as engine:
+        with pytest.raises(KeyboardInterrupt):
+            engine.add_documents([dict(ARTICLE, id="new", body="داعش في تدمر مرة أخرى.")])
+        assert [hit.id for hit in engine.search("داعش")] == ["a1"]
 
 
 def test_empty_rebuild_keeps_the_old_index(tmp_path: Path, backend: str) -> None:

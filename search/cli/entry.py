@@ -15,28 +15,40 @@ from search.cli.exits import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_UNAVAILABL
 from search.cli.locations import check_index_path
 from search.cli.parser import build_parser
 from search.errors import SearchError, ShardUnavailableError
+from search.interrupts import interrupted, record_interrupts
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    record_interrupts()
     try:
         if "index" in args:  # all commands but `aliases check`
             check_index_path(args.index)
         code = args.run(args)
         sys.stdout.flush()  # a closed pipe must fail here, not in the interpreter's last flush
         return code
-    except BrokenPipeError:
+    except KeyboardInterrupt:
+        return _interrupted()
+    except Exception as error:
+        if interrupted():  # Ctrl-C raised inside a library's own error handling became another error
+            return _interrupted()
+        return _failed(error)
+
+
+def _failed(error: Exception) -> int:
+    """The exit code for an error the user can act on, with its one line; any other is raised."""
+    if isinstance(error, BrokenPipeError):
         _silence_stdout()
         return EXIT_BROKEN_PIPE
-    except ShardUnavailableError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_UNAVAILABLE
-    except SearchError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        print("interrupted; the live index is unchanged", file=sys.stderr)
-        return EXIT_INTERRUPTED
+    if not isinstance(error, SearchError):
+        raise error
+    print(f"error: {error}", file=sys.stderr)
+    return EXIT_UNAVAILABLE if isinstance(error, ShardUnavailableError) else EXIT_USAGE
+
+
+def _interrupted() -> int:
+    print("interrupted; the live index is unchanged", file=sys.stderr)
+    return EXIT_INTERRUPTED
 
 
 def _silence_stdout() -> None:

@@ -126,6 +126,53 @@ def test_ctrl_c_during_a_multiprocess_rebuild_prints_one_line(tmp_path: Path, ba
     assert [path.name for path in index.glob("gen-*")] == [live.strip()]  # the new generation thrown away
 
 
+# Runs a rebuild in which a library swallows the KeyboardInterrupt of a Ctrl-C, as an
+# import's weakref callback did (scipy, imported at the first signature), or turns it into
+# another error, as a library's `except Exception` does.
+_SWALLOWING_DRIVER = """
+import signal, sys
+import search.stories as stories
+from search.cli import main
+
+real_assign = stories.StoryAssigner.assign
+calls = []
+
+def assign(self, *args, **kwargs):
+    calls.append(None)
+    if len(calls) == 3:
+        try:
+            signal.raise_signal(signal.SIGINT)
+        except KeyboardInterrupt:
+            {handling}
+    return real_assign(self, *args, **kwargs)
+
+stories.StoryAssigner.assign = assign
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(
+    "handling", ["pass", "raise TypeError('expected a message argument') from None"], ids=["lost", "turned"]
+)
+def test_ctrl_c_that_a_library_swallows_still_keeps_the_old_index(
+    handling: str, tmp_path: Path, backend: str
+) -> None:
+    index = tmp_path / "index"
+    run_cli = [sys.executable, "-m", "search"]
+    rebuild = ["rebuild-index", "--sample", "--index", str(index), "--procs", "1"]
+    subprocess.run([*run_cli, *rebuild, "--backend", backend], check=True, capture_output=True)
+    live = (index / "CURRENT").read_text()
+    driver = tmp_path / "driver.py"
+    driver.write_text(_SWALLOWING_DRIVER.format(handling=handling), encoding="utf-8")
+    interrupted = subprocess.run(
+        [sys.executable, str(driver), *rebuild], capture_output=True, text=True, timeout=120
+    )
+    assert interrupted.returncode == 130, interrupted.stderr
+    assert interrupted.stderr == "interrupted; the live index is unchanged\n"
+    assert (index / "CURRENT").read_text() == live
+    assert [path.name for path in index.glob("gen-*")] == [live.strip()]
+
+
 def _writer_processes(pid: int, count: int) -> list[psutil.Process]:
     """The rebuild's writer processes, once `count` of them have started (they start with the work)."""
     parent = psutil.Process(pid)
