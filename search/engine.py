@@ -18,6 +18,7 @@ from typing import Any
 
 from search import indexing
 from search.aliases.resolver import AliasResolver
+from search.analysis.version import analysis_fingerprint
 from search.backends import DEFAULT_BACKEND, Filters, Reader
 from search.documents import Document
 from search.index import IndexStore, stored_published
@@ -211,6 +212,7 @@ class Engine:
                 "user_files": [file.name for file in self.store.alias_files()],
                 "current": self.aliases_current(),
             },
+            "analysis": {"current": self.analysis_current()},
         }
 
     @property
@@ -226,6 +228,11 @@ class Engine:
     def aliases_current(self) -> bool:
         """False when the lexicon changed since the index was built: rebuild to update entities."""
         return self.store.aliases_fingerprint() == self.aliases.fingerprint
+
+    def analysis_current(self) -> bool:
+        """False when this code analyses text otherwise than the code that built the index
+        (or the index predates the record): queries may miss words until it is rebuilt."""
+        return self.store.analysis_fingerprint() == analysis_fingerprint()
 
     # --- readers ------------------------------------------------------------
 

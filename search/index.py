@@ -23,6 +23,7 @@ from typing import Any
 
 from search.aliases.resolver import Annotation
 from search.aliases.resolver import fingerprint as aliases_fingerprint
+from search.analysis.version import analysis_fingerprint
 from search.backends import BACKEND_FILE, DEFAULT_BACKEND, Backend, backend_of, get_backend
 from search.backends.cluster.config import CLUSTER_FILE, is_cluster
 from search.documents import Document, content_id
@@ -34,6 +35,7 @@ SCHEMA_VERSION = 1
 POINTER = "CURRENT"
 ALIASES_FOLDER = "aliases"  # user lexicon files the generation was built with
 ALIASES_FINGERPRINT = "ALIASES"  # which lexicon (shipped + user) built the entities field
+ANALYSIS_FINGERPRINT = "ANALYSIS"  # which analysis built the terms (search/analysis/version.py)
 PUBLISHED_MARK = "PUBLISHED"  # in a generation that was live once; the others were never read
 GENERATION_PREFIX = "gen-"
 KEEP_GENERATIONS = 2  # the live one and the one before it (readers may still hold it)
@@ -143,6 +145,7 @@ class IndexStore:
         path.mkdir()
         try:
             (path / BACKEND_FILE).write_text(engine.name + "\n", "utf-8")
+            (path / ANALYSIS_FINGERPRINT).write_text(analysis_fingerprint() + "\n", "utf-8")
             engine.create(path)
         except BaseException:
             shutil.rmtree(path, ignore_errors=True)  # a cluster shard that did not answer, a full disk
@@ -187,9 +190,17 @@ class IndexStore:
         return stored
 
     def aliases_fingerprint(self, generation: Path | None = None) -> str:
+        return self._recorded(ALIASES_FINGERPRINT, generation)
+
+    def analysis_fingerprint(self, generation: Path | None = None) -> str:
+        """The analysis the generation (the live one by default) was built with; "" if built
+        before generations recorded it."""
+        return self._recorded(ANALYSIS_FINGERPRINT, generation)
+
+    def _recorded(self, name: str, generation: Path | None) -> str:
         generation = generation or self.current()
         try:
-            return (generation / ALIASES_FINGERPRINT).read_text("utf-8").strip() if generation else ""
+            return (generation / name).read_text("utf-8").strip() if generation else ""
         except FileNotFoundError:
             return ""
 

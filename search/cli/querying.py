@@ -15,6 +15,9 @@ from search.results import Results
 from search.searching import PARAMETERS
 from search.timeline import Timeline
 
+# An index built by another version's analysis (search/analysis/version.py).
+STALE_ANALYSIS = "built by another version's text analysis: searches may miss words until rebuild-index"
+
 
 def cmd_query(args: argparse.Namespace) -> int:
     with Engine.open(args.index) as engine:
@@ -40,6 +43,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     aliases = stats["aliases"]
     state = "current" if aliases["current"] else "CHANGED since the index was built: rebuild-index to update"
     print(f"aliases:    {aliases['entities']} entities, {len(aliases['user_files'])} user file(s); {state}")
+    print("analysis:   " + ("current" if stats["analysis"]["current"] else STALE_ANALYSIS))
     return EXIT_OK
 
 

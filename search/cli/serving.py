@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 
 from search.cli.exits import EXIT_OK, UsageError
 from search.cli.locations import sample_corpus
+from search.cli.querying import STALE_ANALYSIS
 from search.engine import Engine
 from search.errors import IndexNotFoundError
 from search.index import IndexStore
@@ -102,7 +103,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise UsageError(
             f"{error}; or add --sample to build and serve the bundled sample articles"
         ) from error
-    app_engine(app).warm()  # facet tables built before the first reader waits
+    engine = app_engine(app)
+    engine.warm()  # facet tables built before the first reader waits
+    if not engine.analysis_current():
+        print(f"warning: {args.index}: {STALE_ANALYSIS}", file=sys.stderr)
     print(f"serving {args.index} on {listening_url(args.host, args.port)}/ (Ctrl+C to stop)", file=sys.stderr)
     if args.base_url is None and args.host in EVERY_INTERFACE:
         print(

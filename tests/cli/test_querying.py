@@ -9,6 +9,8 @@ import pytest
 
 from search import Engine
 from search.cli import EXIT_OK, EXIT_USAGE, main, terminal_text
+from search.cli.querying import STALE_ANALYSIS
+from search.index import ANALYSIS_FINGERPRINT
 from tests.cli.conftest import run
 
 
@@ -32,6 +34,13 @@ def test_rebuild_query_stats_on_the_seeds(
 
     code, out, _ = run(capsys, "stats", "--index", index, "--json")
     assert json.loads(out)["documents"] == 5
+
+    code, out, _ = run(capsys, "stats", "--index", index)
+    assert code == EXIT_OK and "analysis:   current" in out.splitlines()
+    live = Path(index) / (Path(index) / "CURRENT").read_text().strip()
+    (live / ANALYSIS_FINGERPRINT).unlink()  # as an index built before the record
+    code, out, _ = run(capsys, "stats", "--index", index)
+    assert code == EXIT_OK and f"analysis:   {STALE_ANALYSIS}" in out.splitlines()
 
 
 def test_terminal_text() -> None:

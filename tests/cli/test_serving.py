@@ -10,6 +10,8 @@ from flask import Flask
 
 import web.serving
 from search.cli import EXIT_OK, EXIT_USAGE, main
+from search.cli.querying import STALE_ANALYSIS
+from search.index import ANALYSIS_FINGERPRINT
 from tests.cli.conftest import run
 from web.serving import check_address
 
@@ -116,3 +118,17 @@ def test_listening_on_every_interface_asks_for_a_base_url(
 ) -> None:
     code, _, err = run(capsys, "serve", "--index", str(sample_index), "--host", "0.0.0.0")
     assert code == EXIT_OK and "--base-url" in err
+
+
+def test_an_index_built_by_another_analysis_is_served_with_a_warning(
+    tmp_path: Path, served: list, capsys: pytest.CaptureFixture[str]
+) -> None:
+    index = tmp_path / "index"
+    code, _, _ = run(capsys, "rebuild-index", "--sample", "--index", str(index), "--procs", "1")
+    code, _, err = run(capsys, "serve", "--index", str(index))
+    assert code == EXIT_OK and "warning" not in err
+    live = index / (index / "CURRENT").read_text().strip()
+    (live / ANALYSIS_FINGERPRINT).write_text("0123456789abcdef\n")
+    code, _, err = run(capsys, "serve", "--index", str(index))
+    assert code == EXIT_OK and len(served) == 2  # served all the same
+    assert f"warning: {index}: {STALE_ANALYSIS}\n" in err
