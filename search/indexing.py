@@ -265,7 +265,9 @@ def _rebuild_locked(
         raise_if_interrupted()  # a Ctrl-C some library swallowed still keeps the old index
         store.publish(generation)
     except BaseException:
-        store.discard(generation)
+        # Unless the swap was done (Ctrl-C while publish made it durable): it is the live one now.
+        if store.version() != generation.name:
+            store.discard(generation)
         raise
     store.prune()
     report.seconds = time.perf_counter() - started

@@ -15,23 +15,31 @@ from search.cli.exits import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_UNAVAILABL
 from search.cli.locations import check_index_path
 from search.cli.parser import build_parser
 from search.errors import SearchError, ShardUnavailableError
+from search.index import IndexStore
 from search.interrupts import interrupted, record_interrupts
+
+INTERRUPTED = "interrupted; the live index is unchanged"
+INTERRUPTED_SWAPPED = "interrupted after the rebuilt index went live"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     record_interrupts()
+    store, live = None, ""
     try:
         if "index" in args:  # all commands but `aliases check`
             check_index_path(args.index)
+        if getattr(args, "swaps_index", False):  # rebuild-index: Ctrl-C may land after the swap
+            store = IndexStore(args.index)
+            live = store.version()
         code = args.run(args)
         sys.stdout.flush()  # a closed pipe must fail here, not in the interpreter's last flush
         return code
     except KeyboardInterrupt:
-        return _interrupted()
+        return _interrupted(store is not None and store.version() != live)
     except Exception as error:
         if interrupted():  # Ctrl-C raised inside a library's own error handling became another error
-            return _interrupted()
+            return _interrupted(store is not None and store.version() != live)
         return _failed(error)
 
 
@@ -46,8 +54,9 @@ def _failed(error: Exception) -> int:
     return EXIT_UNAVAILABLE if isinstance(error, ShardUnavailableError) else EXIT_USAGE
 
 
-def _interrupted() -> int:
-    print("interrupted; the live index is unchanged", file=sys.stderr)
+def _interrupted(swapped: bool) -> int:
+    """Ctrl-C's one line: the index is as it was, but for a rebuild already swapped in."""
+    print(INTERRUPTED_SWAPPED if swapped else INTERRUPTED, file=sys.stderr)
     return EXIT_INTERRUPTED
 
 

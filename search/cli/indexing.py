@@ -192,7 +192,7 @@ def add_parsers(
         metavar="FILE",
         help="your own alias lexicon (docs/aliases.md), added to the shipped one; repeatable",
     )
-    rebuild.set_defaults(run=cmd_rebuild)
+    rebuild.set_defaults(run=cmd_rebuild, swaps_index=True)
 
     add = commands.add_parser(
         "add",

@@ -173,6 +173,48 @@ def test_ctrl_c_that_a_library_swallows_still_keeps_the_old_index(
     assert [path.name for path in index.glob("gen-*")] == [live.strip()]
 
 
+# Runs a rebuild that Ctrl-C reaches just after the new generation was swapped in, while
+# publish makes the swap durable.
+_LATE_DRIVER = """
+import signal, sys
+from search.cli import main
+from search.index import IndexStore
+
+real_publish = IndexStore.publish
+
+def publish(self, generation):
+    real_publish(self, generation)
+    signal.raise_signal(signal.SIGINT)
+
+IndexStore.publish = publish
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_ctrl_c_just_after_the_swap_keeps_the_new_index_and_says_so(tmp_path: Path, backend: str) -> None:
+    index = tmp_path / "index"
+    rebuild = ["rebuild-index", "--sample", "--index", str(index), "--procs", "1"]
+    subprocess.run(
+        [sys.executable, "-m", "search", *rebuild, "--backend", backend], check=True, capture_output=True
+    )
+    old = (index / "CURRENT").read_text()
+    driver = tmp_path / "driver.py"
+    driver.write_text(_LATE_DRIVER, encoding="utf-8")
+    late = subprocess.run(
+        [sys.executable, str(driver), *rebuild], capture_output=True, text=True, timeout=120
+    )
+    assert late.returncode == 130 and late.stderr == "interrupted after the rebuilt index went live\n"
+    new = (index / "CURRENT").read_text()
+    assert new != old and (index / new.strip()).is_dir()  # the live generation was not discarded
+    found = subprocess.run(
+        [sys.executable, "-m", "search", "query", "Palmyra", "--index", str(index), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert json.loads(found.stdout)["total"] > 0
+
+
 def _writer_processes(pid: int, count: int) -> list[psutil.Process]:
     """The rebuild's writer processes, once `count` of them have started (they start with the work)."""
     parent = psutil.Process(pid)
