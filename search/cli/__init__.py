@@ -11,11 +11,19 @@ querying.py, aliases.py, serving.py, evaluating.py; all share exits.py and locat
 
 from __future__ import annotations
 
-from search.cli.entry import main
-from search.cli.exits import EXIT_OK, EXIT_REJECTED, EXIT_USAGE, UsageError
+import importlib
+import sys
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from search.cli.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INTERRUPTED, UsageError
 from search.cli.locations import default_index, sample_corpus
-from search.cli.parser import build_parser
-from search.cli.querying import terminal_text
+
+if TYPE_CHECKING:
+    from search.cli.parser import build_parser
+    from search.cli.querying import terminal_text
+
+_HOMES = {"build_parser": "search.cli.parser", "terminal_text": "search.cli.querying"}
 
 __all__ = [
     "EXIT_OK",
@@ -28,3 +36,23 @@ __all__ = [
     "sample_corpus",
     "terminal_text",
 ]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run a command (entry.py). The commands' modules load here, not with the package, so
+    that a Ctrl-C while they load (about 0.6 s) is the one line too, not Python's traceback."""
+    try:
+        from search.cli.entry import main as run
+    except KeyboardInterrupt:
+        print(INTERRUPTED, file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return run(argv)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'search.cli' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value
+    return value

@@ -11,15 +11,19 @@ import os
 import sys
 from collections.abc import Sequence
 
-from search.cli.exits import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_UNAVAILABLE, EXIT_USAGE
+from search.cli.exits import (
+    EXIT_BROKEN_PIPE,
+    EXIT_INTERRUPTED,
+    EXIT_UNAVAILABLE,
+    EXIT_USAGE,
+    INTERRUPTED,
+    INTERRUPTED_SWAPPED,
+)
 from search.cli.locations import check_index_path
 from search.cli.parser import build_parser
 from search.errors import SearchError, ShardUnavailableError
 from search.index import IndexStore
 from search.interrupts import interrupted, record_interrupts
-
-INTERRUPTED = "interrupted; the live index is unchanged"
-INTERRUPTED_SWAPPED = "interrupted after the rebuilt index went live"
 
 
 def main(argv: Sequence[str] | None = None) -> int:

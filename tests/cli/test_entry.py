@@ -73,3 +73,25 @@ def test_piped_into_head(sample_index: Path) -> None:
             _, err = search.communicate(timeout=60)
         out, _ = head.communicate(timeout=60)
     assert out == "{\n" and search.returncode == EXIT_BROKEN_PIPE and err == ""
+
+
+def test_ctrl_c_while_the_commands_load_is_one_line(tmp_path: Path) -> None:
+    """The commands' modules load inside main (0.6 s of imports): a Ctrl-C then is the one line,
+    not Python's traceback. Here the interrupt comes from the import of one of them."""
+    driver = tmp_path / "driver.py"
+    driver.write_text(
+        "import signal, sys\n"
+        "import search.cli\n"
+        "class Interrupting:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        "        if name == 'search.cli.parser':\n"
+        "            signal.raise_signal(signal.SIGINT)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Interrupting())\n"
+        "sys.exit(search.cli.main(['stats', '--index', sys.argv[1]]))\n",
+        encoding="utf-8",
+    )
+    ended = subprocess.run(
+        [sys.executable, str(driver), str(tmp_path / "index")], capture_output=True, text=True, timeout=60
+    )
+    assert (ended.returncode, ended.stderr) == (130, "interrupted; the live index is unchanged\n")
