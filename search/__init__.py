@@ -10,8 +10,9 @@ Everything not listed in __all__ is internal and may change.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from search.exports import lazy_exports
 
 if TYPE_CHECKING:
     from search.documents import Document
@@ -30,8 +31,7 @@ if TYPE_CHECKING:
     from search.reports import IndexReport
     from search.results import Hit, Results
 
-# Imported at first use, not with the package: the command line starts with `import search`,
-# and a Ctrl-C during these imports (0.3 s) could only be Python's traceback (search/cli).
+# Imported at first use (search/exports.py).
 _HOMES = {
     "Document": "search.documents",
     "Engine": "search.engine",
@@ -49,20 +49,7 @@ _HOMES = {
     "SearchError": "search.errors",
     "UndecodableError": "search.errors",
 }
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'search' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted({*globals(), *_HOMES})
-
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
     "Document",

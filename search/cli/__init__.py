@@ -11,19 +11,20 @@ querying.py, aliases.py, serving.py, evaluating.py; all share exits.py and locat
 
 from __future__ import annotations
 
-import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from search.cli.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_REJECTED, EXIT_USAGE, INTERRUPTED, UsageError
 from search.cli.locations import default_index, sample_corpus
+from search.exports import lazy_exports
 
 if TYPE_CHECKING:
     from search.cli.parser import build_parser
     from search.cli.querying import terminal_text
 
 _HOMES = {"build_parser": "search.cli.parser", "terminal_text": "search.cli.querying"}
+__getattr__, __dir__ = lazy_exports(__name__, _HOMES)
 
 __all__ = [
     "EXIT_OK",
@@ -47,12 +48,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(INTERRUPTED, file=sys.stderr)
         return EXIT_INTERRUPTED
     return run(argv)
-
-
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'search.cli' has no attribute {name!r}")
-    value = getattr(importlib.import_module(home), name)
-    globals()[name] = value
-    return value
