@@ -31,7 +31,6 @@ from search.errors import IndexExistsError, IndexNotFoundError, SearchError
 from search.facets import day_language_key
 from search.stories import Mark
 
-SCHEMA_VERSION = 1
 POINTER = "CURRENT"
 ALIASES_FOLDER = "aliases"  # user lexicon files the generation was built with
 ALIASES_FINGERPRINT = "ALIASES"  # which lexicon (shipped + user) built the entities field

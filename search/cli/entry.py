@@ -40,11 +40,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stdout.flush()  # a closed pipe must fail here, not in the interpreter's last flush
         return code
     except KeyboardInterrupt:
-        return _interrupted(store is not None and store.version() != live)
+        pass
     except Exception as error:
-        if interrupted():  # Ctrl-C raised inside a library's own error handling became another error
-            return _interrupted(store is not None and store.version() != live)
-        return _failed(error)
+        if not interrupted():  # else Ctrl-C raised inside a library's own handling became this error
+            return _failed(error)
+    return _interrupted(store is not None and store.version() != live)
 
 
 def _failed(error: Exception) -> int:
